@@ -1,0 +1,113 @@
+import type { ModelAdapter } from '../adapters/model/types.ts';
+import { InputError, parseOrThrow } from '../errors.ts';
+import { scenarioSchema, type Decision, type Scenario, type TraceEntry } from './scenario.ts';
+import { resolveSettings, type Settings } from './settings.ts';
+import { deriveFacts, priceActions } from './facts.ts';
+import { askModel } from './model-call.ts';
+import { GATES } from './gates/index.ts';
+import { killSwitchOn } from './gates/01-kill-switch.ts';
+import type { GateContext, GateResult, ModelResult } from './gates/types.ts';
+import { assembleDecision, outcomeOf, type RunRecord } from './outcome.ts';
+
+export interface DecideDeps {
+  /** the configured model, used when the scenario has no recorded `model` (default: the built-in local model) */
+  model?: ModelAdapter;
+  /** read at the edge: GATEHOUSE_KILL_SWITCH=1 → { killSwitch: true } (the core never reads process.env) */
+  env?: { killSwitch?: boolean };
+  modelTimeoutMs?: number;
+  /**
+   * A person approved this ticket (the service's approvals queue): gates that would ask for approval
+   * pass instead, and the trace says who approved. Blocks and reviews still stop the run.
+   */
+  approval?: { by: string };
+}
+
+/** A ticket body larger than this is refused on its line rather than fed to the gates and the model. */
+export const MAX_BODY_CHARS = 200_000;
+
+/**
+ * Validates a scenario (JSON already parsed). Throws an InputError naming each field:
+ * `model.intent`, `settings.actions.refund.autoApproveMax`, `now` (no clock), `ticket.body` (too long).
+ */
+export function parseScenario(value: unknown): Scenario {
+  const scenario = parseOrThrow(scenarioSchema, value);
+  if (!scenario.now && !scenario.ticket.receivedAt) {
+    throw new InputError([{ field: 'now', message: 'the scenario needs a clock: give `now` or `ticket.receivedAt`' }]);
+  }
+  if (scenario.ticket.body.length > MAX_BODY_CHARS) {
+    throw new InputError([{ field: 'ticket.body', message: `the body is ${scenario.ticket.body.length} characters long; the limit is ${MAX_BODY_CHARS}` }]);
+  }
+  settingsOf(scenario);
+  return scenario;
+}
+
+/** The scenario's partial settings deep-merged over the defaults (or over `base`), errors under `settings.`. */
+export function settingsOf(scenario: Scenario, base?: unknown): Settings {
+  try {
+    return base === undefined ? resolveSettings(scenario.settings) : resolveSettings(scenario.settings, base);
+  } catch (error) {
+    if (error instanceof InputError) throw error.under('settings');
+    throw error;
+  }
+}
+
+function clockOf(scenario: Scenario): number {
+  const at = scenario.now ?? scenario.ticket.receivedAt;
+  if (!at) throw new InputError([{ field: 'now', message: 'the scenario needs a clock: give `now` or `ticket.receivedAt`' }]);
+  return Date.parse(at);
+}
+
+/**
+ * The pipeline: scenario in, decision out. Pure apart from the model call: the same scenario with a
+ * recorded model answer always gives the same decision.
+ *
+ * Example: `await decide(parseScenario(JSON.parse(text)), { env: { killSwitch: false } })`
+ */
+export async function decide(scenario: Scenario, deps: DecideDeps = {}, settings: Settings = settingsOf(scenario)): Promise<Decision> {
+  const facts = deriveFacts(scenario, clockOf(scenario));
+  const env = Object.freeze({ killSwitch: deps.env?.killSwitch === true });
+  // With the kill switch on nothing runs, not even the model.
+  const model: ModelResult = killSwitchOn({ env, settings })
+    ? { ok: false, reason: 'the kill switch is on' }
+    : await askModel(scenario, facts, deps.model, deps.modelTimeoutMs);
+  const ctx: GateContext = Object.freeze({
+    scenario,
+    settings,
+    env,
+    facts,
+    model,
+    actions: Object.freeze(model.ok ? priceActions(model.answer, facts) : []),
+  });
+  return assembleDecision(ctx, await runGates(ctx, deps.approval));
+}
+
+async function runGates(ctx: GateContext, approval: DecideDeps['approval']): Promise<RunRecord> {
+  const trace: TraceEntry[] = [];
+  const record: RunRecord = { trace, stop: null, guarded: null };
+  for (const gate of GATES) {
+    let result: GateResult;
+    try {
+      result = await gate.run(ctx);
+    } catch (error) {
+      // Fail closed: a gate that throws sends the ticket to a person, never on to execution.
+      result = { verdict: 'review', reason: `the gate failed: ${(error as Error)?.message ?? String(error)}` };
+    }
+    if (result.verdict === 'approve' && approval) {
+      result = { verdict: 'pass', details: { ...result.details, approvedBy: approval.by, approvalWasNeeded: result.reason } };
+    }
+    if (result.replyText !== undefined || result.findings) record.guarded = { text: result.replyText ?? null, findings: result.findings ?? [] };
+    trace.push(traceEntry(gate.id, result));
+    if (outcomeOf(result.verdict)) {
+      record.stop = { gate: gate.id, result };
+      break;
+    }
+  }
+  return record;
+}
+
+function traceEntry(gate: TraceEntry['gate'], result: GateResult): TraceEntry {
+  const entry: TraceEntry = { gate, verdict: result.verdict };
+  if (result.verdict !== 'pass' && result.reason) entry.reason = result.reason;
+  if (result.details) entry.details = result.details;
+  return entry;
+}

@@ -1,0 +1,144 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import { merchantRegex } from '../guardrails/regex.ts';
+import type { EscalationRule, Settings } from './settings.ts';
+import type { GateContext, PricedAction } from './gates/types.ts';
+import { DAY_MS } from './gates/types.ts';
+
+/** A rule that held, with the leaf conditions that made it hold (what a merchant reads in the trace). */
+export interface RuleHit {
+  rule: EscalationRule;
+  held: HeldCondition[];
+  action: PricedAction | null;
+}
+export interface HeldCondition {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+  factValue: unknown;
+  negated?: boolean;
+}
+
+interface CompiledRules {
+  engine: Engine;
+  /** settings order, highest priority first (stable: equal priorities keep their listed order) */
+  ordered: EscalationRule[];
+}
+
+// One engine per distinct settings object: resolveSettings returns the same object for the same
+// settings, so a replay file builds its engine once.
+const engines = new WeakMap<Settings, CompiledRules>();
+
+function compile(settings: Settings): CompiledRules {
+  let compiled = engines.get(settings);
+  if (compiled) return compiled;
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  engine.addOperator('matches', matches);
+  settings.escalationRules.forEach((rule, i) => {
+    engine.addRule({ name: String(i), conditions: rule.when as never, event: { type: rule.then } });
+  });
+  const ordered = settings.escalationRules
+    .map((rule, i) => ({ rule, i }))
+    .sort((a, b) => b.rule.priority - a.rule.priority || a.i - b.i)
+    .map((x) => x.rule);
+  compiled = { engine, ordered };
+  engines.set(settings, compiled);
+  return compiled;
+}
+
+/** The extra operator: a case-insensitive regular expression (RE2, linear time). On a list, any element. */
+function matches(factValue: unknown, pattern: unknown): boolean {
+  if (typeof pattern !== 'string') return false;
+  const re = merchantRegex(pattern, 'iu');
+  if (Array.isArray(factValue)) return factValue.some((v) => typeof v === 'string' && re.test(v));
+  return typeof factValue === 'string' && re.test(factValue);
+}
+
+/** "$.a.b[0]" over plain data; the settings schema only admits such simple paths. */
+function resolvePath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** The facts a rule may test (tickets.md), for one action or for the ticket as a whole. */
+export function ruleFacts(ctx: GateContext, action: PricedAction | null): Record<string, unknown> {
+  const answer = ctx.model.ok ? ctx.model.answer : null;
+  const { ticket } = ctx.scenario;
+  const customer = ctx.facts.customer;
+  const order = action ? action.order : singleTicketOrder(ctx);
+  return {
+    intent: answer?.intent,
+    confidence: answer?.confidence,
+    channel: ticket.channel,
+    subject: ticket.subject,
+    body: ticket.body,
+    customer: { tags: ctx.facts.customerTags, email: customer?.email ?? ticket.from, ordersCount: ctx.facts.customerOrders.length },
+    order: order
+      ? {
+          totalPrice: order.totalPrice,
+          ageDays: Math.floor((ctx.facts.nowMs - Date.parse(order.createdAt)) / DAY_MS),
+          fulfillmentStatus: order.fulfillmentStatus,
+          financialStatus: order.financialStatus,
+        }
+      : undefined,
+    action: action ? { type: action.type, amount: action.cents / 100 } : undefined,
+    actionTotal: ctx.actions.reduce((sum, a) => sum + a.cents, 0) / 100,
+  };
+}
+
+/** Without actions, `order` is the one order the ticket names, when it names exactly one the store has. */
+function singleTicketOrder(ctx: GateContext) {
+  if (ctx.facts.orderIds.length !== 1) return null;
+  return ctx.facts.ordersById.get(ctx.facts.orderIds[0]) ?? null;
+}
+
+/**
+ * The first rule, highest priority first, that holds (for any of the actions when there are
+ * actions, for the ticket otherwise), or null when none does.
+ */
+export async function firstRuleThatHolds(ctx: GateContext): Promise<RuleHit | null> {
+  if (ctx.settings.escalationRules.length === 0) return null;
+  const { engine, ordered } = compile(ctx.settings);
+  const subjects: (PricedAction | null)[] = ctx.actions.length ? [...ctx.actions] : [null];
+  const successes = new Map<EscalationRule, { result: RuleResult; action: PricedAction | null }>();
+  for (const action of subjects) {
+    const { results } = await engine.run(ruleFacts(ctx, action));
+    for (const result of results) {
+      const rule = ctx.settings.escalationRules[Number(result.name)];
+      if (rule && !successes.has(rule)) successes.set(rule, { result, action });
+    }
+  }
+  for (const rule of ordered) {
+    const hit = successes.get(rule);
+    if (hit) return { rule, held: heldConditions(hit.result.conditions as unknown as ConditionNode), action: hit.action };
+  }
+  return null;
+}
+
+interface ConditionNode {
+  all?: ConditionNode[];
+  any?: ConditionNode[];
+  not?: ConditionNode;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  result?: boolean;
+}
+
+/** The leaf conditions whose truth made the rule hold (a `not` holds when its condition did not). */
+function heldConditions(node: ConditionNode, negated = false): HeldCondition[] {
+  if (node.all) return node.all.flatMap((c) => heldConditions(c, negated));
+  if (node.any) return node.any.flatMap((c) => heldConditions(c, negated));
+  if (node.not) return heldConditions(node.not, !negated);
+  if (node.fact === undefined || node.result === undefined || node.result === negated) return [];
+  const held: HeldCondition = { fact: node.fact, operator: node.operator ?? '', value: node.value, factValue: node.factResult ?? null };
+  if (node.path) held.path = node.path;
+  if (negated) held.negated = true;
+  return [held];
+}

@@ -1,0 +1,68 @@
+import type { HistoryEntry, ModelAnswer, Order, Scenario } from './scenario.ts';
+import { extractOrderIds } from './extract-order-ids.ts';
+import { toCents, type Facts, type PricedAction } from './gates/types.ts';
+
+type ActionEntry = Extract<HistoryEntry, { kind: 'action' }>;
+
+/** Store ids are compared as upper-cased strings, like the extractor's ids. */
+export const orderKey = (id: string): string => id.toUpperCase();
+
+/**
+ * Everything the gates need that does not come from the model, derived once from the scenario.
+ * The customer is the store customer whose email equals ticket.from, case-insensitively.
+ */
+export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
+  const from = scenario.ticket.from.trim().toLowerCase();
+  const customer = (from && scenario.store.customers.find((c) => c.email.trim().toLowerCase() === from)) || null;
+  const ordersById = new Map<string, Order>();
+  for (const order of scenario.store.orders) ordersById.set(orderKey(order.id), order);
+  const past = scenario.history.filter((h) => Date.parse(h.at) <= nowMs);
+  const executedActions = past.filter((h): h is ActionEntry => h.kind === 'action' && h.status === 'executed');
+  return Object.freeze({
+    nowMs,
+    customer,
+    customerTags: Object.freeze(customer ? customer.tags.map((t) => t.toLowerCase()) : []),
+    customerOrders: Object.freeze(customer ? scenario.store.orders.filter((o) => o.customerId === customer.id) : []),
+    ordersById,
+    orderIds: Object.freeze(extractOrderIds(scenario.ticket.subject, scenario.ticket.body)),
+    customerHistory: Object.freeze(customer ? past.filter((h) => h.customerId === customer.id) : []),
+    executedActions: Object.freeze(executedActions),
+    riskSignals: Object.freeze(
+      customer
+        ? scenario.riskSignals.filter((s) => s.customerId === customer.id && (!s.at || Date.parse(s.at) <= nowMs))
+        : [],
+    ),
+  });
+}
+
+/** What an order can still give back: its total minus what was already refunded, never below zero. */
+export function refundableCents(order: Order): number {
+  return Math.max(0, toCents(order.totalPrice) - toCents(order.refundedAmount));
+}
+
+/**
+ * Prices each proposed action from the store: a refund is worth its amount, a cancel the order's
+ * remaining refundable amount, an exchange the exchanged line item's price (tickets.md).
+ */
+export function priceActions(answer: ModelAnswer, facts: Facts): PricedAction[] {
+  const fallbackCurrency = facts.customerOrders[0]?.currency ?? 'USD';
+  return answer.actions.map((proposed, index) => {
+    const order = facts.ordersById.get(orderKey(proposed.orderId)) ?? null;
+    let cents = 0;
+    if (proposed.type === 'refund') cents = toCents(proposed.amount);
+    else if (proposed.type === 'cancel') cents = order ? refundableCents(order) : 0;
+    else {
+      const item = order?.lineItems.find((li) => li.id === proposed.lineItemId);
+      cents = item ? toCents(item.price) : 0;
+    }
+    return Object.freeze({
+      index,
+      proposed,
+      type: proposed.type,
+      orderId: proposed.orderId,
+      order,
+      cents,
+      currency: order?.currency ?? fallbackCurrency,
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import { firstRuleThatHolds } from '../escalation.ts';
+import { pass, type Gate } from './types.ts';
+
+/** The org's own rules (json-rules-engine): the highest-priority rule that holds applies its `then`. */
+export const escalationRules: Gate = {
+  id: 'escalation_rules',
+  async run(ctx) {
+    const hit = await firstRuleThatHolds(ctx);
+    if (!hit) return pass(ctx.settings.escalationRules.length ? { rulesChecked: ctx.settings.escalationRules.length } : undefined);
+    const { rule, held, action } = hit;
+    const on = action ? ` for the ${action.type} of order ${action.orderId}` : '';
+    const because = held.map((c) => `${c.negated ? 'not ' : ''}${c.fact}${c.path ? c.path.slice(1) : ''} ${c.operator} ${JSON.stringify(c.value)}`).join(' and ');
+    return {
+      verdict: rule.then,
+      reason: `rule "${rule.id}" (priority ${rule.priority})${on}: ${because || 'its conditions held'}`,
+      details: { rule: rule.id, priority: rule.priority, then: rule.then, conditionsHeld: held, ...(action ? { action: action.index } : {}) },
+      ...(rule.then === 'block' && action ? { refused: [action.index] } : {}),
+    };
+  },
+};
