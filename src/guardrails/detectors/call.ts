@@ -1,8 +1,67 @@
-// PLACEHOLDER, replaced by the calls work (issue 5): pricing, diagnosis, guarantee, commitment, unsafe advice.
+// Call findings (guardrails.md, `kind: "call"`): what an assistant answering a home-service line must
+// never say: a price, a diagnosis, a guarantee, a time or booking commitment, or repair coaching.
+// Deterministic rules (./call/patterns.ts); a refusal in the same clause ("I can't give prices")
+// cancels a match, so the honest wording the assistant should use passes.
 import type { Finding } from '../types.ts';
+import { CALL_RULES, CLAUSE_BREAK, NEGATOR, WARNING_AFTER, type CallRule } from './call/patterns.ts';
 
-/** Hard findings on something the assistant would say on a call. */
+/** How far back (UTF-16 units) a refusal may sit and still govern a match in the same clause. */
+const NEGATION_REACH = 80;
+
+/**
+ * Hard findings on something the assistant would say on a call.
+ * @example detectCallFindings("That'll run about $150.") // [{ type: 'pricing', rule: 'call.pricing', … }]
+ */
 export function detectCallFindings(text: string): Finding[] {
-  void text;
-  return [];
+  // Curly apostrophes become straight ones; the replacement is one code unit for one, so offsets hold.
+  const scan = text.replace(/[\u2018\u2019\u02bc]/g, "'");
+  const clauseStarts = findClauseStarts(scan);
+  const findings: Finding[] = [];
+  for (const rule of CALL_RULES) {
+    rule.re.lastIndex = 0;
+    for (const match of scan.matchAll(rule.re)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (match[0].length === 0 || isCancelled(scan, rule, start, end, clauseStarts)) continue;
+      findings.push({ type: rule.type, start, end, severity: 'hard', rule: `call.${rule.type}`, match: text.slice(start, end) });
+    }
+  }
+  return dropOverlaps(findings);
+}
+
+function isCancelled(scan: string, rule: CallRule, start: number, end: number, clauseStarts: number[]): boolean {
+  if (rule.negatable === false) return false;
+  const clauseStart = lastAtOrBefore(clauseStarts, start);
+  const before = scan.slice(Math.max(clauseStart, start - NEGATION_REACH), start);
+  NEGATOR.lastIndex = 0;
+  if (NEGATOR.test(before)) return true;
+  return rule.type === 'unsafe_advice' && WARNING_AFTER.test(scan.slice(end));
+}
+
+function findClauseStarts(scan: string): number[] {
+  const starts = [0];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of scan.matchAll(CLAUSE_BREAK)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function lastAtOrBefore(sorted: number[], at: number): number {
+  let found = 0;
+  for (const s of sorted) {
+    if (s > at) break;
+    found = s;
+  }
+  return found;
+}
+
+/** One finding per stretch of text: when two rules cover overlapping spans, the first (earliest, longest) stays. */
+function dropOverlaps(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const last = kept[kept.length - 1];
+    if (last && f.start < last.end && f.type === last.type) continue;
+    kept.push(f);
+  }
+  return kept;
 }
