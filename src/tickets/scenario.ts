@@ -6,7 +6,9 @@ import type { Finding } from '../guardrails/types.ts';
 const instant = z.iso.datetime({ offset: true });
 const money = z.number().finite().nonnegative();
 /** Order ids arrive as strings or numbers from stores; we compare them as strings. */
-const id = z.union([z.string().min(1), z.number().int().nonnegative().transform(String)]);
+const id = z.union([z.string().min(1), z.number().int().nonnegative().transform(String)], {
+  error: (issue) => (issue.input === undefined ? 'required' : 'must be a non-empty string or a non-negative whole number'),
+});
 
 export const customerSchema = z.object({
   id,
