@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { merchantRegexProblem } from './regex.ts';
 
 export const PII_TYPES = ['email', 'phone', 'credit_card', 'ssn', 'ip_address'] as const;
+export type PiiType = (typeof PII_TYPES)[number];
 export const PATTERN_CATEGORIES = ['competitor', 'prohibited', 'legal', 'internal', 'custom'] as const;
 
 const blockedPattern = z

@@ -1,0 +1,65 @@
+import type { BlockedPattern } from '../settings.ts';
+import type { Finding } from '../types.ts';
+import { merchantRegex } from '../regex.ts';
+import { compileWords } from '../match/words.ts';
+import { originalSpan, type MappedText } from '../normalise/mapped.ts';
+
+export type PatternDetector = (original: string, words: MappedText) => Finding[];
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** re2-wasm reports indices in code points; findings are in UTF-16 units. */
+function codePointToUtf16(text: string): (cp: number) => number {
+  if (!SURROGATE.test(text)) return (cp) => cp;
+  const table: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    table.push(i);
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
+  table.push(text.length);
+  return (cp) => table[cp];
+}
+
+/**
+ * The merchant's blocked patterns, compiled once per settings object. Words and phrases go through the
+ * evasion-tolerant word matcher (the same normalisation chain as the text); regular expressions run
+ * under RE2 (linear time) on the normalised text, case-insensitively.
+ */
+export function compileBlockedPatterns(patterns: readonly BlockedPattern[]): PatternDetector {
+  if (patterns.length === 0) return () => [];
+  const wordPatterns = patterns.filter((p) => p.kind !== 'regex');
+  const regexPatterns = patterns.filter((p) => p.kind === 'regex').map((p) => ({ pattern: p, re: merchantRegex(p.pattern, 'giu') }));
+  const words = compileWords(wordPatterns.map((p) => p.pattern));
+
+  const toFinding = (p: BlockedPattern, span: { start: number; end: number }, original: string): Finding => ({
+    type: 'blocked_pattern',
+    start: span.start,
+    end: span.end,
+    severity: 'hard',
+    rule: `blocked.${p.id}`,
+    category: p.category,
+    match: original.slice(span.start, span.end),
+  });
+
+  return function blockedPatterns(original, normalised) {
+    const out: Finding[] = [];
+    for (const m of words.find(normalised.text)) out.push(toFinding(wordPatterns[m.term], originalSpan(normalised, m.start, m.end), original));
+    if (regexPatterns.length) {
+      const toUtf16 = codePointToUtf16(normalised.text);
+      for (const { pattern, re } of regexPatterns) {
+        re.lastIndex = 0;
+        let m: ReturnType<typeof re.exec>;
+        while ((m = re.exec(normalised.text)) !== null) {
+          const start = toUtf16(m.index);
+          const matched = m[0] ?? '';
+          if (matched.length === 0) {
+            re.lastIndex += 1;
+            continue;
+          }
+          out.push(toFinding(pattern, originalSpan(normalised, start, start + matched.length), original));
+        }
+      }
+    }
+    return out;
+  };
+}

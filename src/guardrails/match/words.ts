@@ -1,0 +1,113 @@
+import { WORD_CHAIN } from '../normalise/steps.ts';
+import { applyCharTransformers, identity } from '../normalise/mapped.ts';
+
+/**
+ * Whole-word, case-insensitive matching of a list of words and phrases that survives the usual evasions:
+ * look-alike digits and symbols (sh1t, $hit, @cme), masked letters (f*ck, f**k), repeated letters
+ * (shiiit), punctuation or spacing between letters (s.h.i.t, s h i t, r i v a l m a r t).
+ * It runs on text normalised by WORD_CHAIN (NFKC, lower case, confusables, no invisible characters), and
+ * the terms go through the same chain, so "ＡＣＭＥ", "аcme" (Cyrillic а) and "ac\u200Bme" read "acme".
+ *
+ * Whole words are what keeps innocent words safe: a match must start and end at a word boundary, so
+ * "Scunthorpe", "cocktail", "Dickens", "shiitake" and "assess" never match the rude word inside them.
+ */
+
+// Leetspeak as letter classes (never a rewrite of the text: a digit can stand for two letters, and
+// numbers must stay numbers for the PII detectors).
+const LEET: Record<string, string> = {
+  a: 'a4@', b: 'b8', e: 'e3', g: 'g9', i: 'i1!|', l: 'l1|', o: 'o0', s: 's5$', t: 't7+',
+  '4': '4a', '@': '@a', '8': '8b', '3': '3e', '9': '9g', '1': '1il', '!': '!i', '|': '|il', '0': '0o',
+  '5': '5s', '$': '$s', '7': '7t',
+};
+// Between two letters of a word: up to three spaces or punctuation marks (s.h.i.t, s - h - i - t).
+const SEP = `[\\s._\\-~'",:;/\\\\^=]{0,3}`;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const VOWEL = /^[aeiou4@3!|10]$/;
+
+export interface WordTerm {
+  /** the normalised term, words separated by one space */
+  readonly text: string;
+  readonly words: number;
+}
+
+export interface WordMatch {
+  /** index of the term in the list given to compileWords (terms that normalise to nothing never match) */
+  readonly term: number;
+  /** span in the normalised text */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface WordMatcher {
+  readonly terms: readonly WordTerm[];
+  find(normalised: string): WordMatch[];
+}
+
+/** The normalised form of a term, by the same chain as the text it is matched against. */
+export function normaliseTerm(term: string): WordTerm {
+  const text = applyCharTransformers(identity(term), WORD_CHAIN).text.trim().replace(/\s+/g, ' ');
+  return { text, words: text.split(' ').length };
+}
+
+const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+function charClass(c: string, masked: boolean): string {
+  const members = (LEET[c] ?? c) + (masked ? '*' : '');
+  return members.length === 1 ? escape(members) : `[${[...members].map(escape).join('')}]`;
+}
+
+function termSource(term: WordTerm): string {
+  return term.text
+    .split(' ')
+    .map((word) => {
+      const chars = [...word];
+      // stretched vowels ("shiiit", "fuuuck") still read as the word; consonants are not stretched, or
+      // "asses" would read "assess" and "ass" would read "asss…"
+      return chars.map((c, i) => `${charClass(c, i > 0)}${VOWEL.test(c) ? '+' : ''}`).join(SEP);
+    })
+    .join(`[^\\p{L}\\p{N}]{1,5}`);
+}
+
+/** Compiles the terms once into one regular expression (call it per settings object, not per text). */
+export function compileWords(rawTerms: readonly string[]): WordMatcher {
+  const terms = rawTerms.map(normaliseTerm);
+  const live = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.text.length > 0);
+  if (live.length === 0) return { terms, find: () => [] };
+  const alternatives = live.map(({ t }) => `(${termSource(t)})`).join('|');
+  // not preceded by a letter/digit (nor by letter + apostrophe: "it's hit"), not followed by one
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}]')(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+  return {
+    terms,
+    find(normalised: string): WordMatch[] {
+      const out: WordMatch[] = [];
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(normalised)) !== null) {
+        let group = 1;
+        while (m[group] === undefined) group += 1;
+        const { t, i } = live[group - 1];
+        if (plausible(m[0], t)) {
+          out.push({ term: i, start: m.index, end: m.index + m[0].length });
+        } else {
+          re.lastIndex = m.index + 1; // a rejected match may hide a shorter one starting later
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Rejects matches that only look like evasions: "a55" (one real letter and digits is a model number),
+ * "$5 hit" (words of several letters glued together by spacing is not spelling one word out).
+ */
+function plausible(matched: string, term: WordTerm): boolean {
+  let letters = 0;
+  for (const c of matched) if (WORD_CHAR.test(c) && !/\p{N}/u.test(c)) letters += 1;
+  if (letters < Math.min(2, term.text.length)) return false;
+  if (!/\s/.test(matched)) return true;
+  const chunks = matched.split(/\s+/).filter((c) => /[\p{L}\p{N}$@!|*+]/u.test(c));
+  if (chunks.length === term.words) return true;
+  // spelled out letter by letter: "s h i t", "r i v a l m a r t"
+  return chunks.every((c) => [...c.replace(/[._\-~'",:;/\\^=]/g, '')].length <= 1);
+}

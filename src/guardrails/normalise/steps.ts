@@ -1,0 +1,59 @@
+import { applyCharTransformers, identity, type CharTransformer, type MappedText } from './mapped.ts';
+import { confusable } from './confusables.ts';
+
+// The normalisation chain, as an ordered list of tiny transformers (obscenity's design). Each says why it is there.
+
+/** Zero-width and invisible formatting characters are dropped: "ac\u200Bme" must still read "acme". */
+export const dropInvisible: CharTransformer = (c) =>
+  /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]$/.test(c) ? '' : undefined;
+
+/** NFKC folds full-width (ａｃｍｅ), ligatures (ﬁ), mathematical and circled letters to plain ones. */
+export const nfkc: CharTransformer = (c) => {
+  const n = c.normalize('NFKC');
+  return n === c ? undefined : n;
+};
+
+/** Case is never meaningful for matching (all-caps detection reads the original text). */
+export const lowerCase: CharTransformer = (c) => {
+  const l = c.toLowerCase();
+  return l === c ? undefined : l;
+};
+
+/** Cyrillic/Greek homoglyphs read as the Latin letters they imitate. */
+export { confusable };
+
+/** Curly quotes and dashes become their ASCII forms, so "that’s" matches "that's". */
+export const asciiPunctuation: CharTransformer = (c) => {
+  switch (c) {
+    case '\u2018': case '\u2019': case '\u02bc': case '\u2032': return "'";
+    case '\u201c': case '\u201d': return '"';
+    case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2212': return '-';
+    case '\u00a0': case '\u2007': case '\u202f': return ' ';
+    default: return undefined;
+  }
+};
+
+/**
+ * For words and tone: invisible characters out, NFKC, lower case, confusables, ASCII punctuation.
+ * Leetspeak (sh1t, $hit) is NOT rewritten here: a digit can stand for two letters (1 → i or l) and
+ * rewriting would destroy numbers, so it lives in the compiled matchers as letter classes instead.
+ */
+export const WORD_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, lowerCase, confusable, asciiPunctuation];
+
+/** For PII: only what changes how digits and addresses are written (full-width digits, invisible characters). */
+export const PII_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, asciiPunctuation];
+
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[\x20-\x7e\n\r\t]*$/;
+
+/** Normalises a text for word matching; plain printable ASCII only needs lower-casing (same length, identity map). */
+export function normaliseWords(text: string): MappedText {
+  if (PLAIN.test(text)) return identity(text.toLowerCase());
+  return applyCharTransformers(identity(text), WORD_CHAIN);
+}
+
+/** Normalises a text for PII detection (no leetspeak, no case folding, no spacing collapse). */
+export function normalisePii(text: string): MappedText {
+  if (PLAIN.test(text)) return identity(text);
+  return applyCharTransformers(identity(text), PII_CHAIN);
+}
