@@ -35,7 +35,9 @@ function compile(settings: Settings): CompiledRules {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
   engine.addOperator('matches', matches);
   settings.escalationRules.forEach((rule, i) => {
-    engine.addRule({ name: String(i), conditions: rule.when as never, event: { type: rule.then } });
+    // json-rules-engine wants all/any/not at the root; a single condition is the same as all of one
+    const root = 'fact' in rule.when ? { all: [rule.when] } : rule.when;
+    engine.addRule({ name: String(i), conditions: root as never, event: { type: rule.then } });
   });
   const ordered = settings.escalationRules
     .map((rule, i) => ({ rule, i }))
