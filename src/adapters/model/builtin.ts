@@ -1,6 +1,7 @@
 // The built-in local model: an offline intent classifier plus a careful planner and a reply
 // drafted from the store facts. Deterministic: the same input gives the same answer.
 import type { ModelAnswer } from '../../tickets/scenario.ts';
+import type { Intent } from '../../tickets/settings.ts';
 import type { ModelAdapter, ModelInput } from './types.ts';
 import { classify, loadWeights, type Weights } from './local/classifier.ts';
 import { ticketText } from './local/features.ts';
@@ -13,16 +14,22 @@ export interface BuiltinModelOptions {
   weights?: Weights;
 }
 
+/** The intent and its confidence, as the model reports them (rounded to 3 decimals). */
+export function classifyTicket(weights: Weights, subject: string | null | undefined, body: string): { intent: Intent; confidence: number } {
+  const text = ticketText(subject, body);
+  const { intent, confidence } = classify(weights, text);
+  // Text that tries to instruct the agent goes to a person: confidence is capped below any sane threshold.
+  return { intent, confidence: Math.round(Math.min(confidence, injectionCap(text)) * 1000) / 1000 };
+}
+
 /** Classify, plan and draft in one pure step (what `propose` resolves to). */
 export function answerTicket(weights: Weights, input: ModelInput): ModelAnswer {
   const { subject, body } = input.ticket;
-  const text = ticketText(subject, body);
-  const { intent, confidence } = classify(weights, text);
+  const { intent, confidence } = classifyTicket(weights, subject, body);
   const plan = planActions({ intent, subject: subject ?? '', body, customer: input.customer, orders: input.orders });
   return {
     intent,
-    // Text that tries to instruct the agent goes to a person: confidence is capped below any sane threshold.
-    confidence: Math.round(Math.min(confidence, injectionCap(text)) * 1000) / 1000,
+    confidence,
     actions: plan.actions,
     reply: draftReply(plan.situation, input.customer),
   };
