@@ -42,6 +42,12 @@ export interface OpenAICompatibleOptions {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
+/** A ModelAdapter whose answers are already validated. */
+export interface OpenAICompatibleModel extends ModelAdapter {
+  readonly model: string;
+  propose(input: ModelInput, signal?: AbortSignal): Promise<ModelAnswer>;
+}
+
 export function chatCompletionsUrl(url: string): string {
   const trimmed = url.trim().replace(/\/+$/, '');
   let parsed: URL;
@@ -66,7 +72,7 @@ export function extractJson(content: string): unknown {
  *   const model = createOpenAICompatibleModel({ url: 'http://127.0.0.1:11434/v1', model: 'llama3.1' });
  *   const answer = await model.propose({ ticket, customer, orders, now });
  */
-export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): ModelAdapter & { readonly model: string } {
+export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): OpenAICompatibleModel {
   if (!options.model) throw new ModelError('invalid_config', 'a model name is required (GATEHOUSE_MODEL_NAME)');
   const endpoint = chatCompletionsUrl(options.url);
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -140,7 +146,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleOptions): M
 export function modelFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   extra: Pick<OpenAICompatibleOptions, 'fetch' | 'log'> = {},
-): (ModelAdapter & { readonly model: string }) | null {
+): OpenAICompatibleModel | null {
   const url = env.GATEHOUSE_MODEL_URL?.trim();
   if (!url) return null;
   const model = env.GATEHOUSE_MODEL_NAME?.trim();
