@@ -57,6 +57,8 @@ export function refundReason(text: string): RefundReason {
   return 'customer_request';
 }
 
+const REPLACEMENT = /\b(?:replacement|replace (?:it|them|the)|(?:a|another|new|fresh) (?:one|unit|pair)\b(?! (?:size|colou?r))|send (?:me )?(?:it|one) again)/i;
+
 const STOP = new Set(['the', 'and', 'for', 'with', 'set', 'pack', 'of', 'size', 'colour', 'color']);
 const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOP.has(w));
 
@@ -118,7 +120,9 @@ export function planActions(input: PlanInput): Plan {
       const item = namedLineItem(order, text);
       if (!item) return { actions: [], situation: { kind: 'exchange_needs_detail', order, missing: 'item' } };
       const known = new Set(input.orders.flatMap((o) => o.lineItems.map((li) => li.sku).filter((s): s is string => !!s)));
-      const choice = exchangeSku(item.sku, text, known);
+      let choice = exchangeSku(item.sku, text, known);
+      // A replacement of the same item (a damaged one) is an exchange to the same SKU.
+      if (!('sku' in choice) && choice.problem !== 'ambiguous_variant' && item.sku && REPLACEMENT.test(text)) choice = { sku: item.sku };
       if (!('sku' in choice)) return { actions: [], situation: { kind: 'exchange_needs_detail', order, missing: 'variant' } };
       return {
         actions: [{ type: 'exchange', orderId: String(order.id), lineItemId: String(item.id), newSku: choice.sku, reason: 'customer_request' }],

@@ -71,8 +71,10 @@ function body(s: Situation): string[] {
         : [`Order #${s.order.id} has already shipped, so it can no longer be cancelled.`,
           'Once it arrives, reply to this message and we will help you with a return.'];
     case 'exchange':
-      return [orderState(s.order),
-        `I have requested an exchange of the ${s.item.title ?? 'item'} on order #${s.order.id} for ${s.newSku}.`];
+      return s.newSku === s.item.sku
+        ? ["I'm sorry about the trouble with your item.", `I have requested a replacement ${s.item.title ?? 'item'} for order #${s.order.id}.`]
+        : [`Thank you for letting us know about order #${s.order.id}.`,
+          `I have requested an exchange of the ${s.item.title ?? 'item'} on that order for ${s.newSku}.`];
     case 'exchange_not_shipped':
       return [orderState(s.order), 'There is nothing to exchange yet. If you would like a different size or colour, reply to this message and a member of our team will help.'];
     case 'exchange_needs_detail':

@@ -31,8 +31,12 @@ function canonicalSize(raw: string): string {
   return up;
 }
 
+/** Size words that describe the fit or a defect, not a size asked for ("too small", "a small crack"). */
+const NOT_A_SIZE = /\b(?:(?:too|bit|quite|very|so|rather|runs?|running|fits?|came up|comes? up)\s+(?:small|large)|(?:small|large)\s+(?:crack|chip|hole|tear|stain|scratch|dent|mark|rip|issue|problem|amount|box|parcel|package|print))\b/gi;
+
 /** Sizes and colours the text names, in order of appearance, canonical ("L", "black"). */
-export function variantsInText(text: string): Variant[] {
+export function variantsInText(rawText: string): Variant[] {
+  const text = rawText.slice(0, 20_000).replace(NOT_A_SIZE, (m) => ' '.repeat(m.length));
   const found: { at: number; v: Variant }[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
