@@ -71,7 +71,8 @@ function termSource(term: WordTerm): string {
 /** Compiles the terms once into one regular expression (call it per settings object, not per text). */
 export function compileWords(rawTerms: readonly string[]): WordMatcher {
   const terms = rawTerms.map(normaliseTerm);
-  const live = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.text.length > 0);
+  // longest first, so "f u c k i n g" is tried as "fucking" before "fuck"
+  const live = terms.map((t, i) => ({ t, i })).filter(({ t }) => t.text.length > 0).sort((a, b) => b.t.text.length - a.t.text.length);
   if (live.length === 0) return { terms, find: () => [] };
   const alternatives = live.map(({ t }) => `(${termSource(t)})`).join('|');
   // not preceded by a letter/digit (nor by letter + apostrophe: "it's hit"), not followed by one
@@ -86,7 +87,7 @@ export function compileWords(rawTerms: readonly string[]): WordMatcher {
         let group = 1;
         while (m[group] === undefined) group += 1;
         const { t, i } = live[group - 1];
-        if (plausible(m[0], t)) {
+        if (plausible(m[0], t) && !insideSpelledRun(normalised, m.index, m.index + m[0].length, m[0])) {
           out.push({ term: i, start: m.index, end: m.index + m[0].length });
         } else {
           re.lastIndex = m.index + 1; // a rejected match may hide a shorter one starting later
@@ -95,6 +96,22 @@ export function compileWords(rawTerms: readonly string[]): WordMatcher {
       return out;
     },
   };
+}
+
+const LETTER = /\p{L}/u;
+const SEPARATOR = /[\s._\-~'",:;/\\^=]/;
+const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
+
+/**
+ * "b.a.s.t.a.r.d" spells out one word; "t.a.r.d" inside it is not a word of its own. A spelled-out match
+ * must not continue a spelled-out run on either side (a single letter one separator away).
+ */
+function insideSpelledRun(text: string, start: number, end: number, matched: string): boolean {
+  if (!/[\p{L}\p{N}$@!|*+][\s._\-~'",:;/\\^=]/u.test(matched)) return false;
+  // ("a" and "i" before a spelled-out word are the words a and I: "give a f u c k")
+  const before = SEPARATOR.test(text[start - 1] ?? '') && isLetter(text[start - 2]) && !isLetter(text[start - 3]) && !/[ai]/.test(text[start - 2]);
+  const after = SEPARATOR.test(text[end] ?? '') && isLetter(text[end + 1]) && !isLetter(text[end + 2]);
+  return before || after;
 }
 
 /**

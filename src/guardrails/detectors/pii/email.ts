@@ -11,6 +11,7 @@ const DOT = `(?:${BRACKETED('dot')}|\\s+dot\\s+|\\.)`;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const LOCAL = `[a-z0-9][a-z0-9_%+-]*(?:${DOT}[a-z0-9_%+-]+){0,4}`;
 const OBFUSCATED = new RegExp(`(?<![\\w.@'])${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){1,4}(?![\\w@]|\\.[a-z0-9])`, 'gi');
+const FILE_EXTENSION = /\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|docx?|xlsx?|csv|txt|mp4|mov|heic)$/i;
 const SPOKEN_MARK = /[([{<]\s*(?:at|dot)\s*[)\]}>]|\sdot\s/i;
 const FREE_MAIL = /@(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|gmx|mail|yandex|zoho)\./;
 
@@ -27,7 +28,8 @@ export function findEmails(text: string): PiiSpan[] {
   const hasAt = text.includes('@');
   if (hasAt) {
     for (const m of text.matchAll(PLAIN)) {
-      if (validator.isEmail(m[0], { allow_utf8_local_part: false })) out.push({ type: 'email', start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
+      if (FILE_EXTENSION.test(m[0])) continue; // "report@2x.png" is a file name
+    if (validator.isEmail(m[0], { allow_utf8_local_part: false })) out.push({ type: 'email', start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
     }
   }
   if (!/\bat\b|\(at\)|\[at\]|\bdot\b|\s@|@\s/i.test(text)) return out;

@@ -4,7 +4,7 @@ import { precededBy, type PiiSpan } from './span.ts';
 // Cheap gate: at least seven digits close together, or findNumbers is not worth calling.
 const SEVEN_DIGITS = /\d(?:[\s().\-/]{0,3}\d){6}/;
 // An order, invoice, tracking or reference number is labelled as such; it is not a phone number.
-const NOT_A_PHONE = /(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?\s*[:#]?\s*#?\s*$|#\s*$/i;
+const NOT_A_PHONE = /(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*$|#\s*$/i;
 
 /**
  * Phone numbers valid for their country by libphonenumber's full metadata ("max"), national formats in

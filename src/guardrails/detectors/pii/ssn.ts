@@ -3,7 +3,7 @@ import { precededBy, type PiiSpan } from './span.ts';
 const SEPARATED = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d]|-\d)/g;
 const BARE = /(?<![\d-])\d{9}(?![\d]|-\d)/g;
 // Nine bare digits are an SSN only when the text says so just before.
-const SSN_CONTEXT = /(?:\bssn|\bss#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?|\btin|taxpayer\s+id(?:entification)?(?:\s+number)?)\s*(?:is|was|:|#|=|-)?\s*(?:is\s*)?[:#]?\s*$/i;
+const SSN_CONTEXT = /(?:\bssn|\bss#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?|\btin|taxpayer\s+id(?:entification)?(?:\s+number)?)\s*(?:is|was|as|reads|:|#|=|-)?\s*[:#]?\s*$/i;
 
 /** SSA rules: area not 000, 666 or 900–999; group not 00; serial not 0000. */
 export function validSsn(area: string, group: string, serial: string): boolean {

@@ -13,7 +13,7 @@ export const THREAT: readonly string[] = [
   `\\b${HARM}\\s+you\\s+(?:all|up|dead|slowly)\\b`,
   `\\b(?:i|we)${WILL}\\s+(?:hunt|track)\\s+you\\s+down\\b`,
   `\\b(?:i|we)${WILL}\\s+(?:destroy|end|ruin|get)\\s+you\\b(?!r)`,
-  `\\b(?:i|we)\\s+know\\s+where\\s+you\\s+(?:live|work|sleep)\\b`,
+  `\\b(?:i|we)(?:'ll|\\s+will)?\\s+(?:know|find(?:\\s+out)?)\\s+where\\s+you\\s+(?:live|work|sleep)\\b`,
   `\\bwatch\\s+your\\s+(?:back|step)\\b`,
   `\\byou(?:'ll|\\s+will|'re\\s+going\\s+to|\\s+are\\s+going\\s+to)\\s+(?:regret\\s+(?:this|it|that)|be\\s+sorry)\\b`,
   `\\bor\\s+else(?:\\s*[.!?]|\\s*$|\\s*\\.\\.\\.)`,
