@@ -1,0 +1,128 @@
+// The built-in demo store: customers and orders in the service's own database, for the embedded
+// default and for tests. Same interface as a real store: every write carries an idempotency key.
+import type { Db, Queryable } from '../../service/db/port.ts';
+import { iso, json, num, one, run, sql } from '../../service/db/port.ts';
+import { withOrg } from '../../service/db/tenant.ts';
+import type { Customer, Order } from '../../tickets/scenario.ts';
+import type { StoreAdapter, StoreWriteResult } from './types.ts';
+
+/** A write the store refuses (more than the refundable amount, an order already cancelled…). */
+export class StoreRefusal extends Error {
+  override readonly name = 'StoreRefusal';
+  readonly code = 'store_refused';
+}
+
+const plans = {
+  customerByEmail: (orgId: string, email: string) =>
+    sql('SELECT * FROM customers WHERE org_id = $1 AND lower(email) = lower($2) ORDER BY id LIMIT 1', orgId, email),
+  orders: (orgId: string, customerId: string) =>
+    sql('SELECT * FROM orders WHERE org_id = $1 AND customer_id = $2 ORDER BY created_at DESC LIMIT 250', orgId, customerId),
+  order: (orgId: string, id: string, lock = false) =>
+    sql(`SELECT * FROM orders WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
+  mutation: (orgId: string, key: string) => sql('SELECT result FROM store_mutations WHERE org_id = $1 AND idempotency_key = $2', orgId, key),
+  insertMutation: (orgId: string, key: string, kind: string, orderId: string, amount: number, result: unknown) =>
+    sql('INSERT INTO store_mutations (org_id, idempotency_key, kind, order_id, amount, result) VALUES ($1, $2, $3, $4, $5, $6::jsonb)',
+      orgId, key, kind, orderId, amount, json(result)),
+  refund: (orgId: string, id: string, refunded: number, status: string) =>
+    sql('UPDATE orders SET refunded_amount = $3, financial_status = $4 WHERE org_id = $1 AND id = $2', orgId, id, refunded, status),
+  cancel: (orgId: string, id: string, total: number) =>
+    sql(`UPDATE orders SET cancelled_at = now(), refunded_amount = $3, financial_status = 'refunded' WHERE org_id = $1 AND id = $2`, orgId, id, total),
+  upsertCustomer: (orgId: string, c: Customer) =>
+    sql(`INSERT INTO customers (org_id, id, email, name, tags, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+         ON CONFLICT (org_id, id) DO UPDATE SET email = excluded.email, name = excluded.name, tags = excluded.tags`,
+      orgId, c.id, c.email, c.name ?? null, json(c.tags ?? []), c.createdAt ?? null),
+  upsertOrder: (orgId: string, o: Order) =>
+    sql(`INSERT INTO orders (org_id, id, customer_id, created_at, currency, total_price, refunded_amount, financial_status, fulfillment_status, cancelled_at, line_items)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
+         ON CONFLICT (org_id, id) DO UPDATE SET customer_id = excluded.customer_id, total_price = excluded.total_price,
+           refunded_amount = excluded.refunded_amount, financial_status = excluded.financial_status,
+           fulfillment_status = excluded.fulfillment_status, cancelled_at = excluded.cancelled_at, line_items = excluded.line_items`,
+      orgId, o.id, o.customerId ?? null, o.createdAt, o.currency, o.totalPrice, o.refundedAmount, o.financialStatus,
+      o.fulfillmentStatus, o.cancelledAt ?? null, json(o.lineItems)),
+  countMutations: (orgId: string) => sql('SELECT count(*)::int AS n FROM store_mutations WHERE org_id = $1', orgId),
+};
+
+function toCustomer(r: Record<string, unknown>): Customer {
+  return { id: String(r.id), email: String(r.email), name: (r.name as string) ?? null, tags: (r.tags as string[]) ?? [], createdAt: iso(r.created_at) };
+}
+
+function toOrder(r: Record<string, unknown>): Order {
+  return {
+    id: String(r.id), customerId: (r.customer_id as string) ?? null, createdAt: iso(r.created_at)!, currency: String(r.currency),
+    totalPrice: num(r.total_price)!, refundedAmount: num(r.refunded_amount)!,
+    financialStatus: r.financial_status as Order['financialStatus'], fulfillmentStatus: r.fulfillment_status as Order['fulfillmentStatus'],
+    cancelledAt: iso(r.cancelled_at), lineItems: (r.line_items as Order['lineItems']) ?? [],
+  };
+}
+
+const cents = (n: number) => Math.round(n * 100);
+
+/** The demo store of one organisation, on the service's database (row-level security applies). */
+export function demoStore(db: Db, orgId: string): StoreAdapter {
+  const inOrg = <T>(fn: (tx: Queryable) => Promise<T>) => withOrg(db, orgId, fn);
+
+  /** Replays the recorded result when the key was seen; otherwise runs `write` once, atomically. */
+  const idempotent = (key: string, write: (tx: Queryable) => Promise<StoreWriteResult & { kind: string; orderId: string }>) =>
+    inOrg(async (tx) => {
+      const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
+      if (seen) return seen.result;
+      const done = await write(tx);
+      const result = { id: done.id, amount: done.amount };
+      await run(tx, plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result));
+      return result;
+    });
+
+  const lockedOrder = async (tx: Queryable, orderId: string) => {
+    const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
+    if (!row) throw new StoreRefusal(`order ${orderId} not found`);
+    return toOrder(row);
+  };
+
+  return {
+    name: 'demo',
+    findCustomerByEmail: (email) => inOrg(async (tx) => {
+      const row = await one<Record<string, unknown>>(tx, plans.customerByEmail(orgId, email));
+      return row && toCustomer(row);
+    }),
+    listOrders: (customerId) => inOrg(async (tx) => (await run<Record<string, unknown>>(tx, plans.orders(orgId, customerId))).map(toOrder)),
+    getOrder: (orderId) => inOrg(async (tx) => {
+      const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId));
+      return row && toOrder(row);
+    }),
+    refund: (input, key) => idempotent(key, async (tx) => {
+      const order = await lockedOrder(tx, input.orderId);
+      // the store enforces its own refundable amount at execution time, whatever was decided before
+      const refundable = cents(order.totalPrice) - cents(order.refundedAmount);
+      if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is cancelled`);
+      if (cents(input.amount) > refundable) throw new StoreRefusal(`refund of ${input.amount.toFixed(2)} exceeds the refundable ${(refundable / 100).toFixed(2)}`);
+      const refunded = (cents(order.refundedAmount) + cents(input.amount)) / 100;
+      await run(tx, plans.refund(orgId, order.id, refunded, refunded >= order.totalPrice ? 'refunded' : 'partially_refunded'));
+      return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount };
+    }),
+    cancel: (input, key) => idempotent(key, async (tx) => {
+      const order = await lockedOrder(tx, input.orderId);
+      if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is already cancelled`);
+      if (order.fulfillmentStatus === 'fulfilled') throw new StoreRefusal(`order ${order.id} is fulfilled`);
+      await run(tx, plans.cancel(orgId, order.id, order.totalPrice));
+      return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100 };
+    }),
+    exchange: (input, key) => idempotent(key, async (tx) => {
+      const order = await lockedOrder(tx, input.orderId);
+      const item = order.lineItems.find((li) => String(li.id) === String(input.lineItemId));
+      if (!item) throw new StoreRefusal(`line item ${input.lineItemId} not in order ${order.id}`);
+      if (order.fulfillmentStatus === 'unfulfilled') throw new StoreRefusal(`order ${order.id} is not fulfilled yet`);
+      return { kind: 'exchange', orderId: order.id, id: `demo_exchange_${key.slice(-12)}`, amount: item.price };
+    }),
+  };
+}
+
+/** Loads customers and orders into an org's demo store (insert or update by id). */
+export async function loadDemoStore(q: Queryable, orgId: string, data: { customers?: Customer[]; orders?: Order[] }): Promise<void> {
+  for (const c of data.customers ?? []) await run(q, plans.upsertCustomer(orgId, c));
+  for (const o of data.orders ?? []) await run(q, plans.upsertOrder(orgId, o));
+}
+
+/** How many writes the demo store received (tests assert "one refund, never two"). */
+export async function countStoreMutations(q: Queryable, orgId: string): Promise<number> {
+  return (await one<{ n: number }>(q, plans.countMutations(orgId)))!.n;
+}

@@ -1,0 +1,48 @@
+/** A SQL statement with its bound values: every plan function returns one; nothing is interpolated. */
+export interface SqlPlan {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+export interface SqlResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** The minimal query port over PGlite and PostgreSQL (pg-boss style): statements, scripts, transactions. */
+export interface Queryable {
+  executeSql<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<SqlResult<R>>;
+  /** Several statements without bound values (migrations only). */
+  executeScript(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: commit on success, roll back at once on any error. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Whether tenant transactions switch to the non-superuser `gatehouse_app` role (set after migrations). */
+  appRole: boolean;
+}
+
+/** Run a plan. */
+export async function run<R = Record<string, unknown>>(q: Queryable, plan: SqlPlan): Promise<R[]> {
+  const result = await q.executeSql<R>(plan.text, plan.values);
+  return result.rows;
+}
+
+/** Run a plan expecting at most one row. */
+export async function one<R = Record<string, unknown>>(q: Queryable, plan: SqlPlan): Promise<R | null> {
+  const rows = await run<R>(q, plan);
+  return rows[0] ?? null;
+}
+
+export const sql = (text: string, ...values: unknown[]): SqlPlan => ({ text, values });
+
+/** JSON for a `$n::jsonb` parameter (pg would turn a JS array into a PostgreSQL array otherwise). */
+export const json = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** numeric columns arrive as strings; timestamps as Date: normalise for the API. */
+export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+export const iso = (value: unknown): string | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();

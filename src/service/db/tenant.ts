@@ -1,0 +1,23 @@
+import type { Db, Queryable } from './port.ts';
+
+/**
+ * A transaction scoped to one organisation: row-level security sees only `orgId`'s rows
+ * (`app.org_id`), and the statements run as the non-superuser `gatehouse_app` role so the
+ * policies apply even when the service connects as a superuser. Every repository query still
+ * filters by org_id itself: this is the second line.
+ */
+export function withOrg<T>(db: Db, orgId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    if (db.appRole) {
+      await tx.executeSql("SELECT set_config('role', 'gatehouse_app', true), set_config('app.org_id', $1, true)", [orgId]);
+    } else {
+      await tx.executeSql("SELECT set_config('app.org_id', $1, true)", [orgId]);
+    }
+    return fn(tx);
+  });
+}
+
+/** Serialises the org's limit checks and executions for the rest of the transaction. */
+export async function lockOrg(tx: Queryable, orgId: string): Promise<void> {
+  await tx.executeSql('SELECT pg_advisory_xact_lock(hashtext($1))', [`gatehouse:org:${orgId}`]);
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db/port.ts';
+import { run } from '../db/port.ts';
+import { withOrg } from '../db/tenant.ts';
+import type { StoreAdapter, StoreWriteResult } from '../../adapters/store/types.ts';
+import { getAction, pendingOfTicket, setActionStatus, plans as actionPlans, type ActionRow } from '../repo/actions.ts';
+import { appendAudit } from '../repo/audit.ts';
+import type { ServiceContext } from './context.ts';
+import { TOOL_OF } from './record.ts';
+
+/** A refusal the store will give again (not enough refundable, order cancelled): the action fails for good. */
+export function isPermanentStoreError(error: unknown): boolean {
+  const e = error as { code?: string; permanent?: boolean } | null;
+  return e?.code === 'store_refused' || e?.permanent === true;
+}
+
+function callStore(store: StoreAdapter, a: ActionRow): Promise<StoreWriteResult> {
+  if (a.type === 'refund') return store.refund({ orderId: a.orderId, amount: a.amount, currency: a.currency, reason: a.reason }, a.idempotencyKey);
+  if (a.type === 'cancel') return store.cancel({ orderId: a.orderId, reason: a.reason }, a.idempotencyKey);
+  return store.exchange({ orderId: a.orderId, lineItemId: String(a.params.lineItemId ?? ''), newSku: String(a.params.newSku ?? '') }, a.idempotencyKey);
+}
+
+/**
+ * Executes a ticket's pending intents at the store, each with its idempotency key, then records
+ * the result. Safe to run twice, from two processes, or after a crash: the store dedupes by key and
+ * only the first to finish records the outcome. A transient error is thrown (the job retries).
+ */
+export async function executePending(ctx: ServiceContext, orgId: string, ticketId: string): Promise<void> {
+  const pending = await withOrg(ctx.db, orgId, (tx) => pendingOfTicket(tx, orgId, ticketId));
+  if (pending.length === 0) return;
+  const store = await ctx.storeFor(orgId);
+  for (const action of pending) await executeOne(ctx.db, store, action);
+}
+
+async function executeOne(db: Db, store: StoreAdapter, action: ActionRow): Promise<void> {
+  let result: StoreWriteResult | null = null;
+  let refusal: string | null = null;
+  try {
+    result = await callStore(store, action);
+  } catch (error) {
+    if (!isPermanentStoreError(error)) throw error;
+    refusal = (error as Error).message;
+  }
+  const orgId = action.orgId;
+  await withOrg(db, orgId, async (tx) => {
+    const current = await getAction(tx, orgId, action.id, true);
+    if (!current || current.status !== 'pending') return; // another process recorded it first
+    const status = result ? 'executed' : 'failed';
+    await setActionStatus(tx, orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
+    await appendAudit(tx, orgId, {
+      type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
+      tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, actionId: action.id, customerId: action.customerId,
+      amount: result?.amount ?? action.amount, currency: action.currency,
+      input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
+      output: result ?? { error: refusal },
+    });
+  });
+}
+
+/** Start-up: finish every intent a crashed process left pending (the store dedupes by key). */
+export async function reconcilePending(ctx: ServiceContext): Promise<number> {
+  const tickets = await run<{ org_id: string; ticket_id: string }>(ctx.db, actionPlans.allPending());
+  let done = 0;
+  for (const t of tickets) {
+    try {
+      await executePending(ctx, t.org_id, t.ticket_id);
+      done += 1;
+    } catch (error) {
+      ctx.log.warn('reconcile: store call failed, will retry at next start or job', { orgId: t.org_id, ticketId: t.ticket_id, error: (error as Error).message });
+    }
+  }
+  return done;
+}

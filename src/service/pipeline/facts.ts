@@ -1,0 +1,56 @@
+// Builds the scenario decide() takes from what the service holds: the org's settings, its store,
+// its history and risk signals. The store is read outside any transaction (it may be remote).
+import type { Queryable } from '../db/port.ts';
+import type { StoreAdapter } from '../../adapters/store/types.ts';
+import type { Customer, ModelAnswer, Order, Scenario, Ticket } from '../../tickets/scenario.ts';
+import type { Settings } from '../../tickets/settings.ts';
+import { extractOrderIds } from '../../tickets/extract-order-ids.ts';
+import { loadHistory, loadRiskSignals } from '../repo/tickets.ts';
+
+export interface StoreFacts {
+  customer: Customer | null;
+  orders: Order[];
+}
+
+/** The ticket's customer (by e-mail), their orders, and any order the ticket names that is not theirs. */
+export async function loadStoreFacts(store: StoreAdapter, ticket: Ticket): Promise<StoreFacts> {
+  const customer = ticket.from.trim() ? await store.findCustomerByEmail(ticket.from.trim()) : null;
+  const orders = customer ? await store.listOrders(String(customer.id)) : [];
+  const known = new Set(orders.map((o) => String(o.id).toUpperCase()));
+  // The entity gate must tell "not this customer's order" from "no such order": fetch what the text names.
+  for (const id of extractOrderIds(ticket.subject, ticket.body).slice(0, 5)) {
+    if (known.has(id.toUpperCase())) continue;
+    const order = await store.getOrder(id);
+    if (order) {
+      orders.push(order);
+      known.add(String(order.id).toUpperCase());
+    }
+  }
+  return { customer, orders };
+}
+
+/** How far back the abuse and limit gates look. */
+export function historyWindowDays(settings: Settings): number {
+  return Math.max(settings.abuse.windowDays, settings.limits.customerWindowDays, 1);
+}
+
+export async function buildScenario(
+  q: Queryable,
+  orgId: string,
+  input: { ticket: Ticket; model?: ModelAnswer | null },
+  facts: StoreFacts,
+  settings: Settings,
+  now: Date,
+): Promise<Scenario> {
+  const customerId = facts.customer ? String(facts.customer.id) : null;
+  return {
+    id: input.ticket.id,
+    now: now.toISOString(),
+    settings: {},
+    store: { customers: facts.customer ? [facts.customer] : [], orders: facts.orders },
+    history: await loadHistory(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString()),
+    riskSignals: await loadRiskSignals(q, orgId, customerId),
+    ticket: input.ticket,
+    model: input.model ?? null,
+  };
+}

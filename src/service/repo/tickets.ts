@@ -1,0 +1,115 @@
+import type { Queryable } from '../db/port.ts';
+import { iso, json, num, one, run, sql } from '../db/port.ts';
+import type { Decision, HistoryEntry, ModelAnswer, RiskSignal } from '../../tickets/scenario.ts';
+
+export interface TicketRow {
+  orgId: string;
+  id: string;
+  payload: { ticket: Record<string, unknown>; model?: ModelAnswer | null };
+  payloadHash: string;
+  status: string;
+  outcome: string | null;
+  wouldBe: string | null;
+  stoppedGate: string | null;
+  intent: string | null;
+  confidence: number | null;
+  customerId: string | null;
+  modelAnswer: ModelAnswer | null;
+  decision: Decision | null;
+  error: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export const plans = {
+  insert: (orgId: string, id: string, payload: unknown, hash: string, email: string | null) =>
+    sql(`INSERT INTO tickets (org_id, id, payload, payload_hash, customer_email) VALUES ($1, $2, $3::jsonb, $4, $5)
+         ON CONFLICT (org_id, id) DO NOTHING RETURNING id`, orgId, id, json(payload), hash, email),
+  get: (orgId: string, id: string, lock = false) => sql(`SELECT * FROM tickets WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
+  list: (orgId: string, limit: number, before: string | null, outcome: string | null) =>
+    sql(`SELECT org_id, id, payload, payload_hash, status, outcome, would_be, stopped_gate, intent, confidence, customer_id,
+                NULL AS model_answer, NULL AS decision, error, created_at, decided_at
+           FROM tickets WHERE org_id = $1 AND ($2::timestamptz IS NULL OR created_at < $2) AND ($3::text IS NULL OR outcome = $3)
+          ORDER BY created_at DESC LIMIT $4`, orgId, before, outcome, limit),
+  recordDecision: (orgId: string, id: string, d: Decision, status: string, customerId: string | null, answer: ModelAnswer | null, reason: string | null, settingsVersion: number) =>
+    sql(`UPDATE tickets SET status = $3, outcome = $4, would_be = $5, stopped_gate = $6, intent = $7, confidence = $8,
+                decision = $9::jsonb, customer_id = $10, model_answer = $11::jsonb, reason = $12, settings_version = $13,
+                decided_at = now(), error = NULL
+          WHERE org_id = $1 AND id = $2`,
+      orgId, id, status, d.outcome, d.wouldBe, d.stoppedAt?.gate ?? null, d.intent, d.confidence, json(d), customerId,
+      json(answer), reason, settingsVersion),
+  fail: (orgId: string, id: string, error: string) => sql(`UPDATE tickets SET status = 'failed', error = $3 WHERE org_id = $1 AND id = $2`, orgId, id, error),
+  insertDecision: (orgId: string, ticketId: string, kind: string, actor: string, d: Decision) =>
+    sql('INSERT INTO decisions (org_id, ticket_id, kind, actor, outcome, decision) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', orgId, ticketId, kind, actor, d.outcome, json(d)),
+  listDecisions: (orgId: string, ticketId: string) =>
+    sql('SELECT kind, actor, outcome, decision, created_at FROM decisions WHERE org_id = $1 AND ticket_id = $2 ORDER BY created_at', orgId, ticketId),
+  /** What the limits and abuse gates count: the org's last hour, the customer's window, one executed action per type ever. */
+  history: (orgId: string, customerId: string | null, windowDays: number, now: string) =>
+    sql(`SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+          WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
+         UNION
+         SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+          WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
+            AND created_at > $4::timestamptz - make_interval(days => $3)
+         UNION
+         SELECT * FROM (SELECT DISTINCT ON (type) id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+          WHERE org_id = $1 AND status = 'executed' ORDER BY type, created_at) first_of_type`,
+      orgId, customerId, Math.ceil(windowDays), now),
+  customerTickets: (orgId: string, customerId: string, ticketId: string, windowDays: number, now: string) =>
+    sql(`SELECT intent, reason, created_at FROM tickets WHERE org_id = $1 AND customer_id = $2 AND id <> $3
+            AND created_at > $5::timestamptz - make_interval(days => $4) ORDER BY created_at DESC LIMIT 500`,
+      orgId, customerId, ticketId, Math.ceil(windowDays), now),
+  riskSignals: (orgId: string, customerId: string) =>
+    sql('SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2', orgId, customerId),
+  insertRiskSignal: (orgId: string, s: RiskSignal) =>
+    sql('INSERT INTO risk_signals (org_id, customer_id, source, level, note, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id',
+      orgId, s.customerId, s.source, s.level, s.note ?? null, s.at ?? null),
+  haltedTickets: (orgId: string) => sql(`SELECT id FROM tickets WHERE org_id = $1 AND status = 'halted'`, orgId),
+  requeue: (orgId: string, id: string) => sql(`UPDATE tickets SET status = 'queued' WHERE org_id = $1 AND id = $2`, orgId, id),
+};
+
+export function ticketRow(r: Record<string, unknown>): TicketRow {
+  return {
+    orgId: String(r.org_id), id: String(r.id), payload: r.payload as TicketRow['payload'], payloadHash: String(r.payload_hash),
+    status: String(r.status), outcome: (r.outcome as string) ?? null, wouldBe: (r.would_be as string) ?? null,
+    stoppedGate: (r.stopped_gate as string) ?? null, intent: (r.intent as string) ?? null, confidence: num(r.confidence),
+    customerId: (r.customer_id as string) ?? null, modelAnswer: (r.model_answer as ModelAnswer) ?? null,
+    decision: (r.decision as Decision) ?? null, error: (r.error as string) ?? null,
+    createdAt: iso(r.created_at)!, decidedAt: iso(r.decided_at),
+  };
+}
+
+export async function getTicket(q: Queryable, orgId: string, id: string, lock = false): Promise<TicketRow | null> {
+  const row = await one<Record<string, unknown>>(q, plans.get(orgId, id, lock));
+  return row && ticketRow(row);
+}
+
+export async function listTickets(q: Queryable, orgId: string, opts: { limit?: number; before?: string | null; outcome?: string | null } = {}) {
+  const rows = await run<Record<string, unknown>>(q, plans.list(orgId, Math.min(opts.limit ?? 50, 500), opts.before ?? null, opts.outcome ?? null));
+  return rows.map(ticketRow);
+}
+
+export async function listDecisions(q: Queryable, orgId: string, ticketId: string) {
+  const rows = await run<Record<string, unknown>>(q, plans.listDecisions(orgId, ticketId));
+  return rows.map((r) => ({ kind: String(r.kind), actor: String(r.actor), outcome: String(r.outcome), decision: r.decision as Decision, at: iso(r.created_at) }));
+}
+
+/** The history a decision needs, from the org's own records (pending intents count as executed: they are reserved). */
+export async function loadHistory(q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string): Promise<HistoryEntry[]> {
+  const actions = await run<Record<string, unknown>>(q, plans.history(orgId, customerId, windowDays, now));
+  const out: HistoryEntry[] = actions.map((a) => ({
+    kind: 'action', type: a.type as 'refund', customerId: (a.customer_id as string) ?? null, orderId: (a.order_id as string) ?? null,
+    amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: iso(a.created_at)!,
+  }));
+  if (customerId) {
+    const tickets = await run<Record<string, unknown>>(q, plans.customerTickets(orgId, customerId, ticketId, windowDays, now));
+    for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: iso(t.created_at)! });
+  }
+  return out;
+}
+
+export async function loadRiskSignals(q: Queryable, orgId: string, customerId: string | null): Promise<RiskSignal[]> {
+  if (!customerId) return [];
+  const rows = await run<Record<string, unknown>>(q, plans.riskSignals(orgId, customerId));
+  return rows.map((r) => ({ customerId: String(r.customer_id), source: String(r.source), level: r.level as RiskSignal['level'], note: (r.note as string) ?? null, at: iso(r.at) }));
+}

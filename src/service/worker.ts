@@ -1,0 +1,122 @@
+import { claimJobs, failJob, finishJob, type Job } from './repo/jobs.ts';
+import { run } from './db/port.ts';
+import { withOrg } from './db/tenant.ts';
+import { plans as ticketPlans } from './repo/tickets.ts';
+import type { ServiceContext } from './pipeline/context.ts';
+import { processTicket } from './pipeline/process-ticket.ts';
+
+export interface WorkerOptions {
+  /** jobs in flight at once in this process (env GATEHOUSE_WORKERS, default 4) */
+  concurrency?: number;
+  /** how often to look for work when idle; other instances' enqueues are found this way */
+  pollMs?: number;
+}
+
+export interface Worker {
+  /** look for work now (called after an enqueue in this process) */
+  wake(): void;
+  /** resolves when no job is queued or running in this process (tests) */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Handler = (ctx: ServiceContext, job: Job) => Promise<void>;
+
+const HANDLERS: Record<string, Handler> = {
+  async ticket(ctx, job) {
+    await processTicket(ctx, job.orgId, String(job.payload.ticketId));
+  },
+};
+
+/**
+ * The background worker: claims jobs (any tenant's, `FOR UPDATE SKIP LOCKED`) and runs each in its
+ * tenant's scope. A failing job is retried with backoff and then marked dead; it never blocks
+ * the other jobs, of its tenant or anyone else's.
+ */
+export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Worker {
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const pollMs = opts.pollMs ?? 250;
+  let active = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let claiming = false;
+  let again = false;
+  const idleWaiters: Array<() => void> = [];
+
+  const settleIdle = () => {
+    if (active === 0 && !claiming) idleWaiters.splice(0).forEach((r) => r());
+  };
+
+  async function runJob(job: Job) {
+    try {
+      const handler = HANDLERS[job.kind];
+      if (!handler) throw new Error(`unknown job kind ${job.kind}`);
+      await handler(ctx, job);
+      await finishJob(ctx.db, job);
+    } catch (error) {
+      const message = (error as Error)?.message ?? String(error);
+      try {
+        const fate = await failJob(ctx.db, job, message);
+        ctx.log.warn('job failed', { jobId: job.id, orgId: job.orgId, kind: job.kind, attempt: job.attempts, fate, error: message });
+        if (fate === 'dead' && job.kind === 'ticket') {
+          await withOrg(ctx.db, job.orgId, (tx) => run(tx, ticketPlans.fail(job.orgId, String(job.payload.ticketId), message)));
+        }
+      } catch (inner) {
+        ctx.log.error('could not record a job failure', { jobId: job.id, error: (inner as Error).message });
+      }
+    } finally {
+      active -= 1;
+      pump();
+    }
+  }
+
+  async function pump() {
+    if (stopped) return settleIdle();
+    if (claiming) {
+      again = true;
+      return;
+    }
+    const free = concurrency - active;
+    if (free <= 0) return;
+    claiming = true;
+    let jobs: Job[] = [];
+    try {
+      jobs = await claimJobs(ctx.db, free);
+    } catch (error) {
+      if (!stopped) ctx.log.error('could not claim jobs', { error: (error as Error).message });
+    } finally {
+      claiming = false;
+    }
+    for (const job of jobs) {
+      active += 1;
+      void runJob(job);
+    }
+    if ((jobs.length === free && free > 0) || again) {
+      again = false;
+      queueMicrotask(pump);
+    }
+    settleIdle();
+  }
+
+  const tick = () => {
+    if (stopped) return;
+    void pump();
+    timer = setTimeout(tick, pollMs);
+    timer.unref?.();
+  };
+  tick();
+
+  return {
+    wake: () => void pump(),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        if (active === 0 && !claiming) resolve();
+        else idleWaiters.push(resolve);
+      }),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      while (active > 0 || claiming) await new Promise((r) => setTimeout(r, 10));
+    },
+  };
+}
