@@ -1,3 +1,4 @@
+import { allMatches } from '../../match/each.ts';
 import { precededBy, type PiiSpan } from './span.ts';
 
 // Runs of digit groups separated by one space or hyphen: "4111 1111 1111 1111", "378282246310005".
@@ -48,11 +49,11 @@ export const isCardNumber = (digits: string): boolean => cardNetwork(digits) !==
  */
 export function findCards(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(DIGIT_RUN)) {
+  for (const m of allMatches(DIGIT_RUN, text)) {
     const run = m[0];
     if (run.length < 12) continue;
     const groups: { start: number; end: number }[] = [];
-    for (const g of run.matchAll(/\d+/g)) groups.push({ start: m.index + g.index, end: m.index + g.index + g[0].length });
+    for (const g of allMatches(/\d+/g, run)) groups.push({ start: m.index + g.index, end: m.index + g.index + g[0].length });
     for (let i = 0; i < groups.length; i++) {
       let digits = '';
       for (let j = i; j < groups.length; j++) {

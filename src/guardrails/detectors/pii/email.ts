@@ -1,3 +1,4 @@
+import { allMatches } from '../../match/each.ts';
 import validator from 'validator';
 import type { PiiSpan } from './span.ts';
 
@@ -27,13 +28,13 @@ export function findEmails(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   const hasAt = text.includes('@');
   if (hasAt) {
-    for (const m of text.matchAll(PLAIN)) {
+    for (const m of allMatches(PLAIN, text)) {
       if (FILE_EXTENSION.test(m[0])) continue; // "report@2x.png" is a file name
     if (validator.isEmail(m[0], { allow_utf8_local_part: false })) out.push({ type: 'email', start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
     }
   }
   if (!/\bat\b|\(at\)|\[at\]|\bdot\b|\s@|@\s/i.test(text)) return out;
-  for (const m of text.matchAll(OBFUSCATED)) {
+  for (const m of allMatches(OBFUSCATED, text)) {
     const raw = m[0];
     if (!SPOKEN_MARK.test(raw) && !/\s@|@\s|\sat\s/i.test(raw)) continue; // a plain address: handled above
     const value = canonical(raw);

@@ -1,3 +1,4 @@
+import { allMatches } from '../../match/each.ts';
 import validator from 'validator';
 import { precededBy, type PiiSpan } from './span.ts';
 
@@ -10,12 +11,12 @@ const VERSION = /(?:\bv|\bver\.?|version|build|release|firmware|update|upgrade|p
 export function findIps(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   if (text.includes('.')) {
-    for (const m of text.matchAll(V4)) {
+    for (const m of allMatches(V4, text)) {
       if (validator.isIP(m[0], 4) && !precededBy(text, m.index, VERSION, 20)) out.push({ type: 'ip_address', start: m.index, end: m.index + m[0].length, value: m[0] });
     }
   }
   if (text.includes(':')) {
-    for (const m of text.matchAll(V6)) {
+    for (const m of allMatches(V6, text)) {
       const c = m[0];
       // at least two written groups: "::1"-like fragments and "Note::" are not addresses worth redacting
       if (c.split(':').filter(Boolean).length < 2) continue;

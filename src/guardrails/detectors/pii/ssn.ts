@@ -1,3 +1,4 @@
+import { allMatches } from '../../match/each.ts';
 import { precededBy, type PiiSpan } from './span.ts';
 
 const SEPARATED = /(?<![\d-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\d]|-\d)/g;
@@ -14,10 +15,10 @@ export function validSsn(area: string, group: string, serial: string): boolean {
 /** US Social Security numbers: separated (123-45-6789, 123 45 6789) always; nine bare digits only after SSN context. */
 export function findSsns(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(SEPARATED)) {
+  for (const m of allMatches(SEPARATED, text)) {
     if (validSsn(m[1], m[3], m[4])) out.push({ type: 'ssn', start: m.index, end: m.index + m[0].length, value: `${m[1]}${m[3]}${m[4]}` });
   }
-  for (const m of text.matchAll(BARE)) {
+  for (const m of allMatches(BARE, text)) {
     const d = m[0];
     if (validSsn(d.slice(0, 3), d.slice(3, 5), d.slice(5)) && precededBy(text, m.index, SSN_CONTEXT, 40)) {
       out.push({ type: 'ssn', start: m.index, end: m.index + 9, value: d });

@@ -1,3 +1,4 @@
+import { allMatches } from '../../match/each.ts';
 import type { GuardrailSettings } from '../../settings.ts';
 import type { Finding } from '../../types.ts';
 import { originalSpan, type MappedText } from '../../normalise/mapped.ts';
@@ -25,7 +26,7 @@ function finding(type: ToneType, words: MappedText, start: number, end: number, 
 
 function phraseFindings(type: ToneType, re: RegExp, original: string, words: MappedText): Finding[] {
   const out: Finding[] = [];
-  for (const m of words.text.matchAll(re)) {
+  for (const m of allMatches(re, words.text)) {
     if (m[0].length === 0) continue;
     out.push(finding(type, words, m.index, m.index + m[0].trimEnd().length, original));
   }

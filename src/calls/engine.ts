@@ -1,0 +1,247 @@
+// The dialogue, one caller turn at a time, as a pure function over a plain JSON state (so the phone
+// webhook can keep it in a store between requests). The clock is the call's `now`.
+import type { CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { BusinessConfig, Hazard, IntakeField } from './config.ts';
+import type { GuardrailSettings } from '../guardrails/settings.ts';
+import { detectHazards, detectPushes, soundsUrgent } from './hazards.ts';
+import { sanitizeCallerText } from './sensitive.ts';
+import { matchCategory } from './categories.ts';
+import { isOpen } from './hours.ts';
+import { readAddress, readName, readPhone, readPreferredWindow, readPropertyType, readZip } from './extract.ts';
+import { checkSpeech, type Violation } from './speak.ts';
+import * as say from './wording.ts';
+
+export type Disposition = 'safety_escalation' | 'transfer_on_call' | 'message_taken' | 'out_of_area' | 'out_of_scope';
+/** What the phone line does after saying `say`: listen again, connect to on-call, or hang up. */
+export type NextAction = 'listen' | 'dial' | 'hangup';
+
+export interface Turn {
+  role: 'assistant' | 'caller';
+  text: string;
+}
+
+export interface CallState {
+  callId: string;
+  now: string;
+  callerNumber: string | null;
+  afterHours: boolean;
+  localTime: string;
+  holiday: boolean;
+  transcript: Turn[];
+  /** every caller turn so far, sanitised, for rules that need the whole story ("no heat" … "it's 5 degrees") */
+  heard: string;
+  intake: Partial<Record<IntakeField, string>>;
+  asked: IntakeField | null;
+  attempts: Partial<Record<IntakeField, number>>;
+  skipped: IntakeField[];
+  hazards: Hazard[];
+  scripts: { hazard: Hazard; id: string; version: string }[];
+  categoryId: string | null;
+  outOfScope: { id: string; label: string } | null;
+  urgent: boolean;
+  /** set when the assistant itself ends the call, or hands it off */
+  disposition: Disposition | null;
+  ended: boolean;
+  violations: Violation[];
+}
+
+export interface Step {
+  state: CallState;
+  say: string;
+  action: NextAction;
+}
+
+export interface CallContext {
+  config: BusinessConfig;
+  guardrails: GuardrailSettings;
+}
+
+export interface OpenCall {
+  callId: string;
+  now: string;
+  callerNumber?: string | null;
+}
+
+/** The assistant speaks first: greeting, the disclosure that it is automated, then the first question. */
+export function openCall(ctx: CallContext, call: OpenCall): Step {
+  const { config } = ctx;
+  const hours = isOpen(config, call.now);
+  const state: CallState = {
+    callId: call.callId,
+    now: call.now,
+    callerNumber: call.callerNumber ?? null,
+    afterHours: !hours.open,
+    localTime: hours.local,
+    holiday: hours.holiday,
+    transcript: [],
+    heard: '',
+    intake: {},
+    asked: null,
+    attempts: {},
+    skipped: [],
+    hazards: [],
+    scripts: [],
+    categoryId: null,
+    outOfScope: null,
+    urgent: false,
+    disposition: null,
+    ended: false,
+    violations: [],
+  };
+  const callerId = call.callerNumber ? parsePhoneNumberFromString(call.callerNumber, region(config)) : undefined;
+  if (config.intakeFields.includes('callbackNumber') && callerId?.isValid()) state.intake.callbackNumber = callerId.number;
+  const first = nextField(config, state);
+  state.asked = first;
+  const parts = [say.greeting(config), say.disclosure(config)];
+  if (first) parts.push(say.question(first, config));
+  return speak(ctx, state, parts, 'listen');
+}
+
+/** One caller turn in, the assistant's answer out. A turn after the call ended changes nothing. */
+export function hearCaller(ctx: CallContext, previous: CallState, words: string): Step {
+  if (previous.ended) return { state: previous, say: '', action: 'hangup' };
+  const { config } = ctx;
+  const state: CallState = structuredClone(previous);
+  const { text, removed } = sanitizeCallerText(words.slice(0, 2000));
+  state.transcript.push({ role: 'caller', text });
+  state.heard = state.heard ? `${state.heard}. ${text}` : text;
+  const asked = state.asked;
+  const gotAnswer = readFields(config, state, text, asked);
+
+  const parts: string[] = [];
+  if (removed.length) parts.push(say.LINES.sensitiveDropped);
+
+  const newHazards = detectHazards(state.heard).filter((h) => !state.hazards.includes(h));
+  if (newHazards.length) {
+    state.hazards.push(...newHazards);
+    state.disposition = 'safety_escalation';
+    for (const hazard of newHazards) {
+      const script = say.safetyScript(config, hazard);
+      state.scripts.push({ hazard, id: script.id, version: script.version });
+      parts.push(script.text);
+    }
+    if (newHazards.some((h) => say.LEAVE_NOW.has(h))) {
+      parts.push(say.LINES.handoffLeaveNow);
+      return end(ctx, state, parts, 'hangup');
+    }
+    parts.push(say.LINES.handoffStay);
+  } else if (!state.hazards.length && state.outOfScope && !state.categoryId) {
+    state.disposition = 'out_of_scope';
+    parts.push(say.outOfScope(config, state.outOfScope.label));
+    return end(ctx, state, parts, 'hangup');
+  } else if (!state.hazards.length && state.intake.zipCode && !inServiceArea(config, state.intake.zipCode)) {
+    state.disposition = 'out_of_area';
+    parts.push(say.outOfArea(config));
+    return end(ctx, state, parts, 'hangup');
+  }
+
+  if (asked === 'preferredWindow' && state.intake.preferredWindow) parts.push(say.LINES.preferenceNoted);
+  else if (!newHazards.length) for (const push of detectPushes(text)) parts.push(say.DECLINES[push]);
+  if (asked && !gotAnswer && !state.skipped.includes(asked)) {
+    state.attempts[asked] = (state.attempts[asked] ?? 0) + 1;
+    if (state.attempts[asked]! < 2 && !newHazards.length) {
+      parts.push(say.LINES.reask, say.question(asked, config));
+      return speak(ctx, state, parts, 'listen');
+    }
+    state.skipped.push(asked);
+  }
+  const next = nextField(config, state);
+  state.asked = next;
+  if (next) {
+    parts.push(say.question(next, config));
+    return speak(ctx, state, parts, 'listen');
+  }
+  return finish(ctx, state, parts);
+}
+
+/** The caller hung up, or the script ran out: settle the disposition without saying more. */
+export function hangUp(ctx: CallContext, previous: CallState): CallState {
+  if (previous.ended) return previous;
+  const state: CallState = structuredClone(previous);
+  state.ended = true;
+  state.disposition = settle(ctx.config, state);
+  return state;
+}
+
+export function inServiceArea(config: BusinessConfig, zip: string): boolean {
+  return config.serviceArea.zipCodes.includes(zip.trim());
+}
+
+/** Whether a recipient can be rung for a hand-off. */
+export function onCallPhones(config: BusinessConfig): string[] {
+  return config.recipients.filter((r) => r.phone && r.gets.includes('emergency')).map((r) => r.phone!);
+}
+
+function finish(ctx: CallContext, state: CallState, parts: string[]): Step {
+  const { config } = ctx;
+  const dial = onCallPhones(config).length > 0 ? 'dial' : 'hangup';
+  if (state.hazards.length) {
+    parts.push(say.LINES.handoffDone);
+    return end(ctx, state, parts, dial);
+  }
+  state.disposition = settle(config, state);
+  if (state.disposition === 'transfer_on_call') {
+    parts.push(say.LINES.transferOnCall);
+    return end(ctx, state, parts, dial);
+  }
+  parts.push(say.closing(config, state.afterHours));
+  return end(ctx, state, parts, 'hangup');
+}
+
+function settle(config: BusinessConfig, state: CallState): Disposition {
+  if (state.hazards.length) return 'safety_escalation';
+  if (state.disposition) return state.disposition;
+  if (state.outOfScope && !state.categoryId) return 'out_of_scope';
+  if (state.intake.zipCode && !inServiceArea(config, state.intake.zipCode)) return 'out_of_area';
+  if (state.afterHours && config.afterHours === 'emergencies_to_on_call' && state.urgent) return 'transfer_on_call';
+  return 'message_taken';
+}
+
+function end(ctx: CallContext, state: CallState, parts: string[], action: NextAction): Step {
+  state.ended = true;
+  state.asked = null;
+  state.disposition = settle(ctx.config, state);
+  return speak(ctx, state, parts, action);
+}
+
+/** Every line passes the call guardrails before it is said; a blocked line is replaced and recorded. */
+function speak(ctx: CallContext, state: CallState, parts: string[], action: NextAction): Step {
+  const text = parts.join(' ');
+  const checked = checkSpeech(text, ctx.guardrails, state.transcript.length);
+  state.violations.push(...checked.violations);
+  state.transcript.push({ role: 'assistant', text: checked.text });
+  return { state, say: checked.text, action };
+}
+
+function nextField(config: BusinessConfig, state: CallState): IntakeField | null {
+  for (const field of config.intakeFields) {
+    if (state.intake[field] === undefined && !state.skipped.includes(field)) return field;
+  }
+  return null;
+}
+
+const region = (config: BusinessConfig) => config.business.defaultRegion as CountryCode;
+
+/** Reads every allowed field from one turn; true when the field just asked got an answer. */
+function readFields(config: BusinessConfig, state: CallState, text: string, asked: IntakeField | null): boolean {
+  const allowed = new Set(config.intakeFields);
+  const set = (field: IntakeField, value: string | null) => {
+    if (value && allowed.has(field) && state.intake[field] === undefined) state.intake[field] = value;
+  };
+  if (asked === 'problem' && text.trim()) set('problem', text.trim().slice(0, 500));
+  set('callbackNumber', readPhone(text, region(config)));
+  set('zipCode', readZip(text, asked === 'zipCode'));
+  set('serviceAddress', readAddress(text, asked === 'serviceAddress'));
+  set('name', readName(text, asked === 'name'));
+  set('propertyType', readPropertyType(text, asked === 'propertyType'));
+  set('preferredWindow', readPreferredWindow(text, asked === 'preferredWindow'));
+
+  const answer = asked === 'category' ? matchCategory(text, config) : null;
+  const overall = matchCategory(state.heard, config);
+  state.categoryId = answer?.categoryId ?? state.categoryId ?? overall.categoryId;
+  state.outOfScope = state.categoryId ? null : overall.outOfScope;
+  if (state.categoryId) set('category', state.categoryId);
+  state.urgent = state.urgent || soundsUrgent(text);
+  return asked !== null && state.intake[asked] !== undefined;
+}

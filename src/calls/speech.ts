@@ -1,0 +1,45 @@
+// Speech-to-text text comes lower-cased or not, with or without punctuation, with fillers and spelled
+// letters ("c o alarm"). Hazard and category rules run on one canonical form of it.
+
+const FILLERS = /\b(?:um+|uh+|uhm+|erm?|ah+|hmm+|mm+|you know|i mean|okay so|so yeah)\b/g;
+
+const UNITS: Record<string, number> = {
+  zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+/**
+ * Lower case, no punctuation, single spaces, fillers gone, spelled acronyms joined ("c o" → "co",
+ * "h v a c" → "hvac"), spoken numbers before "degrees"/"years" turned to digits.
+ * @example canonical("Um, the C.O. alarm is going off!!") // "the co alarm is going off"
+ */
+export function canonical(text: string): string {
+  let t = text.toLowerCase().normalize('NFKC').replace(/[’‘]/g, "'");
+  t = t.replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ');
+  t = ` ${t} `.replace(FILLERS, ' ');
+  t = t
+    .replace(/\bh v a c\b/g, 'hvac')
+    .replace(/\bg f c i\b/g, 'gfci')
+    .replace(/\bc o 2\b/g, 'co2')
+    .replace(/\bc o\b/g, 'co')
+    .replace(/\ba c\b(?! o)/g, 'ac');
+  t = spokenNumbers(t);
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** "twenty five degrees" → "25 degrees", "minus ten" → "-10" (only where a number word stands). */
+function spokenNumbers(t: string): string {
+  return t
+    .replace(/\b(minus|negative) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b/g, (_m, _s, w: string) => `-${UNITS[w]}`)
+    .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: (one|two|three|four|five|six|seven|eight|nine))?\b/g, (_m, tens: string, unit?: string) =>
+      String(TENS[tens] + (unit ? UNITS[unit] : 0)),
+    )
+    .replace(/\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?= (?:degrees|below|years))/g, (w) => String(UNITS[w]))
+    .replace(/\b(?:minus|negative) (\d+)/g, '-$1');
+}
+
+/** Spoken digits ("two one seven, five five five…", "oh") to numerals, keeping everything else: used for phone numbers and ZIP codes. */
+export function spokenDigits(text: string): string {
+  return text.replace(/\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (w) => String(UNITS[w.toLowerCase()]));
+}
