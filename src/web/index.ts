@@ -1,0 +1,49 @@
+// The dashboard: server-rendered pages (hono/jsx) on the service's origin, plain forms that work
+// without JavaScript, and a small script of our own for one-click decisions. No build step, no CDN.
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import type { DashboardDeps, WebEnv } from './deps.ts';
+import { inProcessApi } from './api.ts';
+import { loginRoutes } from './pages/login.tsx';
+import { inboxRoutes } from './pages/inbox.tsx';
+import { approvalsRoutes } from './pages/approvals.tsx';
+import { auditRoutes } from './pages/audit.tsx';
+import { settingsRoutes } from './pages/settings.tsx';
+import { shadowRoutes } from './pages/shadow.tsx';
+import { overviewRoutes } from './pages/overview.tsx';
+import { callsRoutes } from './pages/calls.tsx';
+
+export type { DashboardDeps } from './deps.ts';
+
+const asset = (name: string) => readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8');
+
+/** Only our own files; inline SVG charts need no script; forms post to this origin only. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Mounted by the service at `/` (src/service/mounts.ts). */
+export function createDashboard(deps: DashboardDeps): Hono<WebEnv> {
+  const api = inProcessApi(deps);
+  const assets: Record<string, [string, string]> = {
+    'app.css': [asset('app.css'), 'text/css; charset=utf-8'],
+    'app.js': [asset('app.js'), 'text/javascript; charset=utf-8'],
+  };
+  const app = new Hono<WebEnv>();
+  // Per route rather than `use('*')`: mounted at '/', a catch-all middleware would also wrap the API.
+  const pages = ['/', '/login', '/logout', '/inbox', '/tickets/*', '/approvals', '/approvals/*', '/audit', '/settings', '/settings/*', '/shadow', '/calls', '/calls/*'];
+  for (const path of pages) {
+    app.use(path, async function dashboardHeaders(c, next) {
+      await next();
+      c.header('Content-Security-Policy', CSP);
+      c.header('Referrer-Policy', 'same-origin');
+    });
+  }
+  app.get('/assets/:name', (c) => {
+    const hit = assets[c.req.param('name')];
+    if (!hit) return c.notFound();
+    return c.body(hit[0], 200, { 'Content-Type': hit[1], 'Cache-Control': 'no-cache' });
+  });
+  for (const routes of [loginRoutes(deps, api), overviewRoutes(deps), inboxRoutes(deps), approvalsRoutes(deps, api), auditRoutes(deps, api), settingsRoutes(deps, api), shadowRoutes(deps, api), callsRoutes(deps)]) {
+    app.route('/', routes);
+  }
+  return app;
+}
