@@ -41,7 +41,7 @@ export function createApp(deps: HttpDeps, opts: AppOptions = {}) {
   app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ServiceError(413, 'body_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`); } }));
 
   const auth = authenticate({ db: ctx.db });
-  const limit = tenantRateLimit({ ...deps.rateLimit, limiter: deps.limiter, onError: (e) => ctx.log.warn('rate limiter unavailable', { error: e.message }) });
+  const limit = tenantRateLimit({ config: deps.rateLimit, limiter: deps.limiter, onError: (e) => ctx.log.warn('rate limiter unavailable', { error: e.message }) });
   app.use('/v1/*', async function apiAuth(c, next) {
     if (PUBLIC.some((re) => re.test(c.req.path))) return next();
     return auth(c, async () => {

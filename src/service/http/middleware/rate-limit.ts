@@ -8,9 +8,10 @@ import type { AppEnv } from '../env.ts';
  * Retry-After (seconds). If the limiter's store is down the request goes through (fail open for
  * availability: the gates, not the rate limit, protect money) and the failure is logged.
  */
-export const tenantRateLimit = ({ limiter, limit, windowMs, onError }: { limiter: RateLimiter; limit: number; windowMs: number; onError?: (e: Error) => void }): MiddlewareHandler<AppEnv> =>
+export const tenantRateLimit = ({ limiter, config, onError }: { limiter: RateLimiter; config: { limit: number; windowMs: number }; onError?: (e: Error) => void }): MiddlewareHandler<AppEnv> =>
   async function tenantRateLimit(c, next) {
     const orgId = c.get('principal').orgId;
+    const { limit, windowMs } = config; // read per request: the limit can be changed at run time
     let decision;
     try {
       decision = await limiter.hit(`org:${orgId}`, limit, windowMs);
