@@ -56,7 +56,7 @@ function generate(banks: Banks, seed: number, perIntent: number, prefix: string)
 
 const here = dirname(fileURLToPath(import.meta.url));
 const train = [
-  ...generate(trainBanks, 1, 200, 'tr'),
+  ...generate(trainBanks, 1, 240, 'tr'),
   ...HANDWRITTEN_TRAIN.map((t, i) => ({ ...t, id: `trh-${i + 1}`, template: `trh:${i + 1}` })),
 ];
 const test = [

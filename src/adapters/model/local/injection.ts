@@ -10,6 +10,14 @@ const PATTERNS: RegExp[] = [
   /\b(?:as an? )?(?:ai|assistant|bot|language model)[, ]+(?:you (?:must|should|will)|approve|issue|process)\b/i,
   /\[(?:system|admin|instructions?)\]|<\/?(?:system|admin|instructions?)>/i,
   /\bauthori[sz]ed? (?:override|by (?:the )?(?:admin|manager|ceo))\b/i,
+  // addressing the agent directly with a command ("assistant, run refund(...)")
+  /\b(?:assistant|ai|bot|chatbot|agent|model|gpt)\s*[,:]\s*(?:please\s+)?(?:run|execute|call|issue|process|approve|refund|cancel|ignore|you must|do not)\b/i,
+  /\b(?:refund|cancel|exchange|execute|run|approve)\s*\(\s*[\w"']+\s*[=:]/i,
+  /\b(?:it is|it's|this is|i am|i'm|customer is|request is) (?:pre-?)?(?:authori[sz]ed|approved|whitelisted)\b/i,
+  /\bpre-?approved\b/i,
+  /(?:^|\n)\s*(?:system|admin|assistant|note to (?:ai|assistant|bot))\s*:/i,
+  /\b(?:system|admin|manager|security) override\b/i,
+  /\b(?:admin|developer|god|debug|jailbreak) mode\b/i,
 ];
 
 export const INJECTION_CONFIDENCE_CAP = 0.5;

@@ -24,7 +24,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 200, learningRate: 0.05, l2: 3e-4, minCount: 2, pruneBelow: 0.05, folds: 5,
+  epochs: 200, learningRate: 0.05, l2: 3e-4, minCount: 2, pruneBelow: 0.2, folds: 5,
 };
 
 interface Encoded { index: number[]; label: number }
@@ -86,12 +86,12 @@ export function fit(examples: LabelledText[], options: TrainOptions = DEFAULT_TR
   for (const [f, i] of vocab) {
     const row = Array.from(W.subarray(i * C, i * C + C));
     if (Math.max(...row.map(Math.abs)) < options.pruneBelow) continue;
-    features[f] = row.map(round3);
+    features[f] = row.map(round2);
   }
-  return { bias: Array.from(b).map(round3), features };
+  return { bias: Array.from(b).map(round2), features };
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000 || 0;
+const round2 = (x: number) => Math.round(x * 100) / 100 || 0;
 
 /** Deterministic fold of a group: a small string hash, so folds do not depend on input order. */
 function foldOf(group: string, folds: number): number {
