@@ -226,7 +226,7 @@ export function brokenInvariants(scenario: Scenario, settings: Settings, decisio
     const refundable = Math.max(0, cents_(order.totalPrice) - cents_(order.refundedAmount));
     if (a.type === 'refund') {
       if (order.financialStatus === 'pending') broken.push(`refund on unpaid order ${a.orderId}`);
-      const proposed = scenario.model?.actions.filter((p) => p.type === 'refund' && p.orderId.toUpperCase() === key).map((p) => cents_(p.amount)) ?? [];
+      const proposed = scenario.model?.actions.flatMap((p) => (p.type === 'refund' && p.orderId.toUpperCase() === key ? [cents_(p.amount)] : [])) ?? [];
       if (!proposed.includes(cents_(a.amount))) broken.push(`refund of ${a.amount} that nobody proposed`);
     }
     if (a.type === 'cancel') {
