@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderSchema } from '../../src/tickets/scenario.ts';
 import { ShopifyError, createShopifyStore, idempotencyMarker, type ShopifyStoreOptions } from '../../src/adapters/store/shopify/index.ts';
+import { createShopifyStoreFromConfig, publicShopifyConfig, sealShopifyConfig } from '../../src/adapters/store/shopify/config.ts';
 import { startShopifyPeer, type ShopifyPeer } from '../peers/shopify/server.ts';
 
 let peer: ShopifyPeer;
@@ -236,5 +237,31 @@ describe('Shopify store: configuration and secrecy', () => {
       expect(line).not.toContain(peer.token);
       expect(line).not.toContain('shpat_wrongwrongwrongwrong');
     }
+  });
+});
+
+describe('Shopify store from a sealed config', () => {
+  const SECRET = 'gatehouse-secret-for-tests-0001';
+
+  it('seals the token, shows none of it, and opens it only to call the store', async () => {
+    const stored = await sealShopifyConfig({ shop: 'Gatehouse-Test', accessToken: peer.token }, SECRET);
+    expect(stored).toMatchObject({ kind: 'shopify', shop: 'gatehouse-test.myshopify.com', apiVersion: '2026-01' });
+    expect(JSON.stringify(stored)).not.toContain(peer.token);
+    expect(JSON.stringify(publicShopifyConfig(stored))).not.toContain(stored.accessTokenSealed);
+    const s = createShopifyStoreFromConfig(stored, { secret: SECRET, baseUrl: peer.url, log: (l) => logs.push(l) });
+    expect((await s.getOrder('1001'))?.id).toBe('1001');
+    // the wrong secret: a clear error, no request sent, nothing secret in it
+    const before = peer.requests.length;
+    const wrong = createShopifyStoreFromConfig(stored, { secret: 'another-secret-entirely-000', baseUrl: peer.url });
+    const error = await errorOf(wrong.getOrder('1001'));
+    expect(error.code).toBe('invalid_config');
+    expect(error.message).toMatch(/could not be decrypted/);
+    expect(peer.requests.length).toBe(before);
+    for (const text of [error.message, ...logs]) expect(text).not.toContain(peer.token);
+  });
+
+  it('names the field of a bad connection input', async () => {
+    await expect(sealShopifyConfig({ shop: 'evil.example.com', accessToken: 'shpat_x1234567' }, SECRET)).rejects.toMatchObject({ issues: [{ field: 'shop' }] });
+    await expect(sealShopifyConfig({ shop: 'acme', accessToken: 'x' }, SECRET)).rejects.toMatchObject({ issues: [{ field: 'accessToken' }] });
   });
 });

@@ -49,7 +49,11 @@ interface GraphQLResponse<T> {
 export interface ShopifyClientOptions {
   /** `my-shop` or `my-shop.myshopify.com` */
   shop: string;
-  accessToken: string;
+  /**
+   * The Admin API access token, or a function that yields it at the moment of use (e.g. decrypting
+   * the stored value), so the adapter need not hold the plaintext between requests.
+   */
+  accessToken: string | (() => string | Promise<string>);
   apiVersion?: string;
   /** override the origin (tests, a proxy); defaults to https://{shop} */
   baseUrl?: string;
@@ -89,7 +93,6 @@ export interface ShopifyClient {
   request<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<T>;
   /** the throttle status the store reported last (for tests and metrics) */
   lastThrottleStatus(): ThrottleStatus | null;
-  redact(text: string): string;
 }
 
 export function createShopifyClient(options: ShopifyClientOptions): ShopifyClient {
@@ -103,15 +106,31 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   const maxAttempts = options.maxAttempts ?? 5;
   const maxWaitSeconds = options.maxWaitSeconds ?? 30;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const redact = createRedactor([options.accessToken]);
-  const log = (line: string) => options.log?.(redact(line));
   let throttle: ThrottleStatus | null = null;
+  // A fixed token is masked everywhere; a token resolved per request is masked by that request
+  // (below), so no redactor keeps it between requests. Token shapes (shpat_…) are always masked.
+  const baseRedact = createRedactor([typeof options.accessToken === 'string' ? options.accessToken : null]);
+  const redact = baseRedact;
 
   function fail(code: ShopifyErrorCode, message: string, retryable = false, status?: number): never {
     throw new ShopifyError(code, redact(message), retryable, status);
   }
 
-  async function send(body: string): Promise<{ status: number; json: GraphQLResponse<unknown> | null; retryAfter: number | null }> {
+  async function resolveToken(): Promise<string> {
+    if (typeof options.accessToken === 'string') return options.accessToken;
+    let token: string;
+    try {
+      token = await options.accessToken();
+    } catch (error) {
+      // the message of a SecretError names no secret; anything else is not repeated
+      const reason = (error as Error)?.name === 'SecretError' ? (error as Error).message : 'the token source failed';
+      return fail('invalid_config', `Shopify access token unavailable: ${reason}`);
+    }
+    if (!token) fail('invalid_config', 'Shopify access token is empty');
+    return token;
+  }
+
+  async function send(body: string, accessToken: string): Promise<{ status: number; json: GraphQLResponse<unknown> | null; retryAfter: number | null }> {
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
@@ -120,7 +139,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
         headers: {
           'content-type': 'application/json',
           accept: 'application/json',
-          'x-shopify-access-token': options.accessToken,
+          'x-shopify-access-token': accessToken,
         },
         body,
         signal,
@@ -145,13 +164,25 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   }
 
   async function request<T>(query: string, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
+    const accessToken = await resolveToken();
+    const redactNow = typeof options.accessToken === 'string' ? baseRedact : createRedactor([accessToken]);
+    const log = (line: string) => options.log?.(redactNow(line));
+    try {
+      return await attempts<T>(query, variables, opts, accessToken, log);
+    } catch (error) {
+      if (error instanceof ShopifyError) throw new ShopifyError(error.code, redactNow(error.message), error.retryable, error.status);
+      throw new ShopifyError('network', redactNow(`Shopify request failed: ${(error as Error)?.message ?? 'unknown error'}`), true);
+    }
+  }
+
+  async function attempts<T>(query: string, variables: Record<string, unknown>, opts: RequestOptions, accessToken: string, log: (line: string) => void): Promise<T> {
     const body = JSON.stringify({ query, variables });
     const name = operationName(query);
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= maxAttempts;
       let result: Awaited<ReturnType<typeof send>>;
       try {
-        result = await send(body);
+        result = await send(body, accessToken);
       } catch (error) {
         if (error instanceof ShopifyError && error.retryable && opts.retryable && !last) {
           log(`shopify ${name}: ${error.message}; retrying (attempt ${attempt + 1})`);
@@ -214,7 +245,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     }
   }
 
-  return { request, lastThrottleStatus: () => throttle, redact };
+  return { request, lastThrottleStatus: () => throttle };
 }
 
 /** (requested − available) / restoreRate seconds, at least a little, never negative. */
