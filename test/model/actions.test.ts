@@ -116,3 +116,11 @@ describe('replacement of a damaged item', () => {
     ]);
   });
 });
+
+describe('money back for an order that has not shipped', () => {
+  it('is a cancellation, so the order does not ship anyway', () => {
+    expect(plan('refund_request', 'I want my money back for order #1044, I no longer need it').actions).toEqual([
+      { type: 'cancel', orderId: '1044', reason: 'changed_mind' },
+    ]);
+  });
+});

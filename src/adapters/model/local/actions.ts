@@ -105,6 +105,10 @@ export function planActions(input: PlanInput): Plan {
       if (order.financialStatus === 'pending') return { actions: [], situation: { kind: 'nothing_to_refund', order, why: 'unpaid' } };
       if (amount <= 0) return { actions: [], situation: { kind: 'nothing_to_refund', order, why: 'refunded' } };
       const reason = refundReason(text);
+      // Money back for an order that has not shipped is a cancellation: a bare refund would let it ship anyway.
+      if (order.fulfillmentStatus === 'unfulfilled' && !order.cancelledAt) {
+        return { actions: [{ type: 'cancel', orderId: String(order.id), reason }], situation: { kind: 'cancel', order } };
+      }
       return {
         actions: [{ type: 'refund', orderId: String(order.id), amount, reason }],
         situation: { kind: 'refund', order, amount, reason },

@@ -23,6 +23,11 @@ function orderState(order: Order): string {
   }
 }
 
+function shortState(order: Order): string {
+  if (order.cancelledAt) return 'cancelled';
+  return { fulfilled: 'shipped', partial: 'partly shipped', unfulfilled: 'not shipped yet' }[order.fulfillmentStatus];
+}
+
 const SORRY: Record<RefundReason, string> = {
   damaged: "I'm very sorry that your order arrived damaged.",
   wrong_item: "I'm sorry that you received the wrong item.",
@@ -54,8 +59,8 @@ function body(s: Situation): string[] {
       return [`Thank you for asking about order #${s.order.id}.`, orderState(s.order),
         'If anything about it is not right, just reply to this message and we will look into it.'];
     case 'refund':
-      return [SORRY[s.reason], orderState(s.order),
-        `I have requested a refund of ${money(s.amount, s.order.currency)} for order #${s.order.id}, to your original payment method.`];
+      return [SORRY[s.reason],
+        `I have requested a refund of ${money(s.amount, s.order.currency)} for order #${s.order.id} (${shortState(s.order)}), to your original payment method.`];
     case 'nothing_to_refund':
       return s.why === 'refunded'
         ? [`Order #${s.order.id} has already been refunded in full, so there is nothing left to refund.`,
