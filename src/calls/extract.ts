@@ -51,16 +51,24 @@ const NOT_NAMES = new Set(
 /** "my name is Jane Doe", "this is Jane", "name's Jane", or the bare answer to "can I get your name?" */
 export function readName(text: string, asked: boolean): string | null {
   const cued = /\b(?:my name is|my name's|name is|name's|this is|it's|its|i am|i'm|im)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})/i.exec(text);
-  const candidate = cued ? cued[1] : asked ? text.replace(/^\s*(?:(?:yeah|yes|sure|ok|okay|hi|hello|um|uh)\s*,?\s*)+/i, '') : null;
-  if (!candidate) return null;
+  const weakCue = cued !== null && /^(?:this is|it's|its|i am|i'm|im)/i.test(cued[0]);
+  const fromCue = cued ? nameWords(cued[1]) : [];
+  if (fromCue.length && (asked || !weakCue || fromCue.length >= 2)) return fromCue.join(' ');
+  if (!asked) return null;
+  const bare = nameWords(text.replace(/^\s*(?:(?:yeah|yes|sure|ok|okay|hi|hello|um|uh)\s*,?\s*)+/i, ''));
+  return bare.length ? bare.join(' ') : null;
+}
+
+/** Up to three leading words that can be a name, capitalised; stops at the first word that cannot. */
+function nameWords(candidate: string): string[] {
   const words: string[] = [];
-  for (const w of candidate.split(/[\s,.;!?]+/).filter(Boolean)) {
-    if (NOT_NAMES.has(w.toLowerCase()) || !/^[a-z][a-z'-]*$/i.test(w)) break;
-    words.push(w[0].toUpperCase() + w.slice(1));
-    if (words.length === 3) break;
+  for (const w of candidate.split(/\s+/)) {
+    const word = w.replace(/[,.;!?]+$/, '');
+    if (!word || NOT_NAMES.has(word.toLowerCase()) || !/^[a-z][a-z'-]*$/i.test(word)) break;
+    words.push(word[0].toUpperCase() + word.slice(1));
+    if (words.length === 3 || word !== w) break;
   }
-  if (cued && /^(?:this is|it's|its|i am|i'm|im)/i.test(cued[0]) && !asked && words.length < 2) return null;
-  return words.length ? words.join(' ') : null;
+  return words;
 }
 
 /** home or business. */
