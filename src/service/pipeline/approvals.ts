@@ -12,6 +12,7 @@ import { buildScenario, historyWindowDays, loadStoreFacts } from './facts.ts';
 import { ticketInput } from './process-ticket.ts';
 import { executePending } from './execute.ts';
 import { TOOL_OF } from './record.ts';
+import { withInFlight } from './in-flight.ts';
 
 /** What the person saw when they clicked: the approval binds to exactly this. */
 export interface SeenAction {
@@ -54,8 +55,8 @@ export async function approveAction(ctx: ServiceContext, who: Principal, actionI
   });
   const input = ticketInput(first.ticket.payload);
   const store = await ctx.storeFor(orgId);
+  const readAt = new Date();
   const facts = await loadStoreFacts(store, input.ticket);
-  const now = ctx.now();
   const settings = first.settings.settings;
   const answer = first.ticket.modelAnswer ?? input.model;
   if (!answer) throw conflict('not_approvable', 'the ticket has no proposal to approve');
@@ -66,7 +67,8 @@ export async function approveAction(ctx: ServiceContext, who: Principal, actionI
     if (!action) throw notFound('action');
     assertAwaiting(action);
     assertSame(action, seen);
-    const scenario = await buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, facts, settings, now);
+    const orders = await withInFlight(tx, orgId, facts.orders, readAt);
+    const scenario = await buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, { ...facts, orders }, settings, ctx.now());
     const decision = await decide(scenario, { env: ctx.env, approval: { by: who.actor } }, settings);
     await run(tx, ticketPlans.insertDecision(orgId, action.ticketId, 'approval', who.actor, decision));
     const decided = decision.actions[action.idx];

@@ -8,6 +8,7 @@ import { buildScenario, historyWindowDays, loadStoreFacts } from './facts.ts';
 import { recordingModel } from './model.ts';
 import { recordDecision } from './record.ts';
 import { executePending } from './execute.ts';
+import { withInFlight } from './in-flight.ts';
 
 /** The stored request: the ticket and, optionally, the proposal of the merchant's own AI. */
 export function ticketInput(payload: { ticket: unknown; model?: unknown }): { ticket: Ticket; model: ModelAnswer | null } {
@@ -37,6 +38,7 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
   const input = ticketInput(ticket.payload);
   const settings = loaded.settings.settings;
   const store = await ctx.storeFor(orgId);
+  const readAt = new Date();
   const facts = await loadStoreFacts(store, input.ticket);
   const now = ctx.now();
   const scenario = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, input, facts, settings, now));
@@ -51,8 +53,11 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
     const current = await getTicket(tx, orgId, ticketId, true);
     if (!current || (current.status !== 'queued' && current.status !== 'failed')) return current?.decision ?? null;
     if (executes) {
-      const history = await loadHistory(tx, orgId, ticketId, customerId, historyWindowDays(settings), now.toISOString());
-      decision = await decide({ ...scenario, history, model: answer }, { env: ctx.env }, settings);
+      // the clock moves on to the moment the lock is held: what others recorded meanwhile is history
+      const lockedNow = ctx.now().toISOString();
+      const history = await loadHistory(tx, orgId, ticketId, customerId, historyWindowDays(settings), lockedNow);
+      const orders = await withInFlight(tx, orgId, scenario.store.orders, readAt);
+      decision = await decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history, model: answer }, { env: ctx.env }, settings);
     }
     await recordDecision(tx, current, decision, { customerId, answer, settingsVersion: loaded.settings.version, actor: 'ai', storeName: store.name });
     return decision;

@@ -38,7 +38,8 @@ export const plans = {
           WHERE org_id = $1 AND id = $2`,
       orgId, id, status, d.outcome, d.wouldBe, d.stoppedAt?.gate ?? null, d.intent, d.confidence, json(d), customerId,
       json(answer), reason, settingsVersion),
-  fail: (orgId: string, id: string, error: string) => sql(`UPDATE tickets SET status = 'failed', error = $3 WHERE org_id = $1 AND id = $2`, orgId, id, error),
+  // only an undecided ticket fails: a decided one with a pending execution stays decided (reconcile finishes it)
+  fail: (orgId: string, id: string, error: string) => sql(`UPDATE tickets SET status = 'failed', error = $3 WHERE org_id = $1 AND id = $2 AND status = 'queued'`, orgId, id, error),
   insertDecision: (orgId: string, ticketId: string, kind: string, actor: string, d: Decision) =>
     sql('INSERT INTO decisions (org_id, ticket_id, kind, actor, outcome, decision) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', orgId, ticketId, kind, actor, d.outcome, json(d)),
   listDecisions: (orgId: string, ticketId: string) =>
@@ -97,13 +98,16 @@ export async function listDecisions(q: Queryable, orgId: string, ticketId: strin
 /** The history a decision needs, from the org's own records (pending intents count as executed: they are reserved). */
 export async function loadHistory(q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string): Promise<HistoryEntry[]> {
   const actions = await run<Record<string, unknown>>(q, plans.history(orgId, customerId, windowDays, now));
+  // Rows recorded a moment after `now` (another ticket's intent, or a database clock slightly ahead)
+  // are history all the same: clamp them to `now` so the gates count them.
+  const clamp = (at: unknown) => (iso(at)! > now ? now : iso(at)!);
   const out: HistoryEntry[] = actions.map((a) => ({
     kind: 'action', type: a.type as 'refund', customerId: (a.customer_id as string) ?? null, orderId: (a.order_id as string) ?? null,
-    amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: iso(a.created_at)!,
+    amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: clamp(a.created_at),
   }));
   if (customerId) {
     const tickets = await run<Record<string, unknown>>(q, plans.customerTickets(orgId, customerId, ticketId, windowDays, now));
-    for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: iso(t.created_at)! });
+    for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: clamp(t.created_at) });
   }
   return out;
 }
