@@ -1,6 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { merchantRegex } from '../guardrails/regex.ts';
 import type { EscalationRule, Settings } from './settings.ts';
+import type { RuleCondition } from './rules.ts';
 import type { GateContext, PricedAction } from './gates/types.ts';
 import { DAY_MS } from './gates/types.ts';
 
@@ -21,6 +22,8 @@ export interface HeldCondition {
 
 interface CompiledRules {
   engine: Engine;
+  /** the facts the rules test: only these are computed and handed to the engine on each run */
+  facts: Set<string>;
   /** settings order, highest priority first (stable: equal priorities keep their listed order) */
   ordered: EscalationRule[];
 }
@@ -43,9 +46,18 @@ function compile(settings: Settings): CompiledRules {
     .map((rule, i) => ({ rule, i }))
     .sort((a, b) => b.rule.priority - a.rule.priority || a.i - b.i)
     .map((x) => x.rule);
-  compiled = { engine, ordered };
+  const facts = new Set<string>();
+  for (const rule of settings.escalationRules) collectFacts(rule.when, facts);
+  compiled = { engine, ordered, facts };
   engines.set(settings, compiled);
   return compiled;
+}
+
+function collectFacts(condition: RuleCondition, into: Set<string>): void {
+  if ('all' in condition) condition.all.forEach((c) => collectFacts(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => collectFacts(c, into));
+  else if ('not' in condition) collectFacts(condition.not, into);
+  else into.add(condition.fact);
 }
 
 /** The extra operator: a case-insensitive regular expression (RE2, linear time). On a list, any element. */
@@ -67,29 +79,32 @@ function resolvePath(value: unknown, path: string): unknown {
 }
 
 /** The facts a rule may test (tickets.md), for one action or for the ticket as a whole. */
-export function ruleFacts(ctx: GateContext, action: PricedAction | null): Record<string, unknown> {
+export function ruleFacts(ctx: GateContext, action: PricedAction | null, only?: Set<string>): Record<string, unknown> {
   const answer = ctx.model.ok ? ctx.model.answer : null;
   const { ticket } = ctx.scenario;
-  const customer = ctx.facts.customer;
-  const order = action ? action.order : singleTicketOrder(ctx);
-  return {
-    intent: answer?.intent,
-    confidence: answer?.confidence,
-    channel: ticket.channel,
-    subject: ticket.subject,
-    body: ticket.body,
-    customer: { tags: ctx.facts.customerTags, email: customer?.email ?? ticket.from, ordersCount: ctx.facts.customerOrders.length },
-    order: order
-      ? {
-          totalPrice: order.totalPrice,
-          ageDays: Math.floor((ctx.facts.nowMs - Date.parse(order.createdAt)) / DAY_MS),
-          fulfillmentStatus: order.fulfillmentStatus,
-          financialStatus: order.financialStatus,
-        }
-      : undefined,
-    action: action ? { type: action.type, amount: action.cents / 100 } : undefined,
-    actionTotal: ctx.actions.reduce((sum, a) => sum + a.cents, 0) / 100,
+  const facts: Record<string, () => unknown> = {
+    intent: () => answer?.intent,
+    confidence: () => answer?.confidence,
+    channel: () => ticket.channel,
+    subject: () => ticket.subject,
+    body: () => ticket.body,
+    customer: () => ({ tags: ctx.facts.customerTags, email: ctx.facts.customer?.email ?? ticket.from, ordersCount: ctx.facts.customerOrders.length }),
+    order: () => {
+      const order = action ? action.order : singleTicketOrder(ctx);
+      if (!order) return undefined;
+      return {
+        totalPrice: order.totalPrice,
+        ageDays: Math.floor((ctx.facts.nowMs - Date.parse(order.createdAt)) / DAY_MS),
+        fulfillmentStatus: order.fulfillmentStatus,
+        financialStatus: order.financialStatus,
+      };
+    },
+    action: () => (action ? { type: action.type, amount: action.cents / 100 } : undefined),
+    actionTotal: () => ctx.actions.reduce((sum, a) => sum + a.cents, 0) / 100,
   };
+  const out: Record<string, unknown> = {};
+  for (const name of only ?? Object.keys(facts)) out[name] = facts[name]?.();
+  return out;
 }
 
 /** Without actions, `order` is the one order the ticket names, when it names exactly one the store has. */
@@ -99,16 +114,19 @@ function singleTicketOrder(ctx: GateContext) {
 }
 
 /**
- * The first rule, highest priority first, that holds (for any of the actions when there are
- * actions, for the ticket otherwise), or null when none does.
+ * The first rule, highest priority first, that holds (for any of the actions when the rules test
+ * an action or its order, for the ticket otherwise), or null when none does. `action` is the
+ * action it held for, or null when it held for the ticket as a whole.
  */
 export async function firstRuleThatHolds(ctx: GateContext): Promise<RuleHit | null> {
   if (ctx.settings.escalationRules.length === 0) return null;
-  const { engine, ordered } = compile(ctx.settings);
-  const subjects: (PricedAction | null)[] = ctx.actions.length ? [...ctx.actions] : [null];
+  const { engine, ordered, facts } = compile(ctx.settings);
+  // Rules that test neither `action` nor `order` give the same answer for every action: run them once.
+  const perAction = ctx.actions.length > 0 && (facts.has('action') || facts.has('order'));
+  const subjects: (PricedAction | null)[] = perAction ? [...ctx.actions] : [null];
   const successes = new Map<EscalationRule, { result: RuleResult; action: PricedAction | null }>();
   for (const action of subjects) {
-    const { results } = await engine.run(ruleFacts(ctx, action));
+    const { results } = await engine.run(ruleFacts(ctx, action, facts));
     for (const result of results) {
       const rule = ctx.settings.escalationRules[Number(result.name)];
       if (rule && !successes.has(rule)) successes.set(rule, { result, action });

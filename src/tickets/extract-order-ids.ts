@@ -31,26 +31,43 @@ const ID = String.raw`(?:[A-Za-z]{1,4}-?)?\d{3,12}`;
  */
 const ID_END = String.raw`(?![\w])(?![.,/:-]\d)(?!\s*(?:units?|pieces?|pcs|items?|boxes|packs?|dollars?|usd|eur|gbp|cad|aud|bucks|%|\$|€|£))`;
 /** Words that put a `#` in front of something that is not an order. */
-const NOT_ORDER_BEFORE_HASH = String.raw`(?<!\b(?:ticket|case|request|item|invoice|tracking|apt|apartment|suite|ste|unit|room|line|sku|model|part|po|box|issue|ref|reference)\s{0,2})`;
+const NOT_ORDER_WORDS = String.raw`ticket|case|request|item|invoice|tracking|apt|apartment|suite|ste|unit|room|line|sku|model|part|po|box|issue|ref|reference`;
 /** "order", "orders", then an optional label and an optional "is"/"was"/":". */
 const ORDER_LABEL = String.raw`\border(?:s)?(?:\s+(?:number|num|nr|no|n°|nº|id|ref|reference)\b\.?)?(?:\s*(?:is|was)\b)?\s*[:=]?\s*#?\s?`;
 
-const HASH_ID = new RegExp(String.raw`${NOT_ORDER_BEFORE_HASH}(?<![\w&])#\s?(${ID})${ID_END}`, 'gi');
+// `#` first, the look-behinds after it: the regex only does work where a `#` is.
+const HASH_ID = new RegExp(String.raw`#(?<!\b(?:${NOT_ORDER_WORDS})\s{0,2}#)(?<![\w&]#)\s?(${ID})${ID_END}`, 'gi');
 const LABELLED_ID = new RegExp(String.raw`${ORDER_LABEL}(${ID})${ID_END}`, 'gi');
+const ORDER_WORD = /order/i;
 /** ", 1043", " and #1043", " & 1044" right after a labelled id. */
 const LIST_CONTINUATION = new RegExp(String.raw`\s*(?:,|and|&|or|\+)\s*#?\s?(${ID})${ID_END}`, 'iy');
 
 function idsIn(text: string): string[] {
   const found: { at: number; id: string }[] = [];
-  for (const m of text.matchAll(HASH_ID)) found.push({ at: m.index, id: m[1] });
-  for (const m of text.matchAll(LABELLED_ID)) {
-    found.push({ at: m.index + m[0].length - m[1].length, id: m[1] });
-    LIST_CONTINUATION.lastIndex = m.index + m[0].length;
-    let next: RegExpExecArray | null;
-    while ((next = LIST_CONTINUATION.exec(text))) found.push({ at: LIST_CONTINUATION.lastIndex - next[1].length, id: next[1] });
+  // cheap tests first: most text has neither a `#` nor the word "order"
+  if (text.includes('#')) eachMatch(HASH_ID, text, (m) => found.push({ at: m.index, id: m[1] }));
+  if (ORDER_WORD.test(text)) {
+    eachMatch(LABELLED_ID, text, (m) => {
+      const end = m.index + m[0].length;
+      found.push({ at: end - m[1].length, id: m[1] });
+      LIST_CONTINUATION.lastIndex = end;
+      let next: RegExpExecArray | null;
+      while ((next = LIST_CONTINUATION.exec(text))) found.push({ at: LIST_CONTINUATION.lastIndex - next[1].length, id: next[1] });
+    });
   }
-  found.sort((a, b) => a.at - b.at);
+  if (found.length > 1) found.sort((a, b) => a.at - b.at);
   return found.map((f) => normaliseId(f.id));
+}
+
+/** exec() over a shared global regex (matchAll would clone the regex on every call). */
+function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const end = re.lastIndex;
+    onMatch(m);
+    re.lastIndex = end;
+  }
 }
 
 /** "a-1042" and "A-1042" are one id; store ids with letters are compared upper-cased. */

@@ -72,6 +72,13 @@ describe('escalation rules', () => {
     expect((await run({ ticket: { body: 'order #1044' }, ...proposing([refund('1044', 10), refund('1044', 35)]), ...rules(total) })).outcome).toBe('needs_review');
   });
 
+  it('a blocking rule about the ticket blocks every action', async () => {
+    const byIntent = { id: 'no-refunds-by-chat', when: { all: [{ fact: 'intent', operator: 'equal', value: 'refund_request' }, { fact: 'channel', operator: 'equal', value: 'email' }] }, then: 'block' };
+    const d = await run({ ticket: { body: 'order #1044' }, ...proposing([refund('1044', 10), refund('1044', 5)]), ...rules(byIntent) });
+    expect(d.outcome).toBe('blocked');
+    expect(d.actions.map((a) => a.status)).toEqual(['blocked', 'blocked']);
+  });
+
   it('evaluates once without actions, with the order the ticket names', async () => {
     const old = { id: 'status-on-big', when: { all: [{ fact: 'intent', operator: 'equal', value: 'order_status' }, { fact: 'order', path: '$.fulfillmentStatus', operator: 'equal', value: 'unfulfilled' }] }, then: 'review' };
     const d = await run({ ticket: { body: 'where is order 1043?' }, ...proposing([], { intent: 'order_status' }), ...rules(old) });

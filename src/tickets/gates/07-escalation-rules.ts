@@ -14,7 +14,8 @@ export const escalationRules: Gate = {
       verdict: rule.then,
       reason: `rule "${rule.id}" (priority ${rule.priority})${on}: ${because || 'its conditions held'}`,
       details: { rule: rule.id, priority: rule.priority, then: rule.then, conditionsHeld: held, ...(action ? { action: action.index } : {}) },
-      ...(rule.then === 'block' && action ? { refused: [action.index] } : {}),
+      // a rule about one action blocks that action; a rule about the ticket blocks all of them
+      ...(rule.then === 'block' ? { refused: action ? [action.index] : ctx.actions.map((a) => a.index) } : {}),
     };
   },
 };
