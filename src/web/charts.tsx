@@ -29,7 +29,13 @@ export interface StackedProps {
   categoryLabel: string;
 }
 
-const W = 640, H = 260, PAD_L = 48, PAD_B = 36, PAD_T = 12, PAD_R = 8;
+// a narrow canvas keeps the text readable when a phone scales the chart down
+const W = 480, H = 240, PAD_L = 52, PAD_B = 34, PAD_T = 12, PAD_R = 6;
+
+/** A legend swatch as SVG (the page's CSP allows no inline style attributes). */
+const Swatch = ({ color }: { color: string }) => (
+  <svg class="swatch" viewBox="0 0 10 10" width="14" height="14" aria-hidden="true"><rect width="10" height="10" rx="2" fill={color} /></svg>
+);
 
 /** A nice round top for the value axis. */
 export function niceMax(n: number): number {
@@ -48,7 +54,7 @@ export function StackedBars(p: StackedProps) {
   const barW = Math.max(4, Math.min(40, slot * 0.7));
   const y = (v: number) => PAD_T + plotH - (v / max) * plotH;
   const ticks = [0, max / 2, max];
-  const every = Math.ceil(p.categories.length / 8);
+  const every = Math.ceil(p.categories.length / 5);
   return (
     <figure class="chart" id={p.id}>
       <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={`${p.id}-t ${p.id}-d`} preserveAspectRatio="xMidYMid meet">
@@ -81,7 +87,7 @@ export function StackedBars(p: StackedProps) {
       </svg>
       <figcaption>
         <ul class="legend">
-          {p.series.map((s) => <li><span class="swatch" style={`background:${s.color}`} aria-hidden="true"></span>{s.label}</li>)}
+          {p.series.map((s) => <li><Swatch color={s.color} />{s.label}</li>)}
         </ul>
         <details>
           <summary>Show the numbers</summary>
@@ -104,7 +110,7 @@ export function StackedBars(p: StackedProps) {
 export function HBars({ id, title, desc, rows, format }: { id: string; title: string; desc: string; rows: Array<{ label: string; value: number; color?: string }>; format?: (n: number) => string }) {
   const fmt = format ?? ((n: number) => String(n));
   const max = niceMax(Math.max(0, ...rows.map((r) => r.value)));
-  const rowH = 28, labelW = 220, w = 640, h = Math.max(1, rows.length) * rowH + 8;
+  const rowH = 30, labelW = 250, w = 560, h = Math.max(1, rows.length) * rowH + 8;
   return (
     <figure class="chart" id={id}>
       <svg viewBox={`0 0 ${w} ${h}`} role="group" aria-labelledby={`${id}-t ${id}-d`}>

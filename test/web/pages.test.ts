@@ -195,3 +195,21 @@ describe('shadow report', () => {
     expect((await api(h.svc, 'GET', '/v1/settings', { as: org.key })).body.version).toBe(1);
   });
 });
+
+describe('calls', () => {
+  it('checks a business configuration: QA pass/fail per check, or the field that is wrong', async () => {
+    const org = await makeOrg(h.svc, STORE);
+    const page = await (await get('/calls', org.cookie)).text();
+    expect(page).toContain('Business configuration (JSON)');
+    const token = await csrfOf(h.app, org.cookie, '/calls');
+    const { readFileSync } = await import('node:fs');
+    const config = JSON.parse(readFileSync('examples/calls/business.json', 'utf8'));
+    const ok = await (await post('/calls/check', org.cookie, form({ _csrf: token, config: JSON.stringify(config) }))).text();
+    expect(ok).toContain('QA report');
+    expect(ok).toMatch(/\d+ sample calls, \d+ checks/);
+    expect(ok).toContain(config.business.name.replace(/&/g, '&amp;'));
+    const bad = await post('/calls/check', org.cookie, form({ _csrf: token, config: JSON.stringify({ ...config, intakeFields: ['name', 'ssn'] }) }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/id="s-config-error"[^>]*>[^<]*intakeFields\[1\]/);
+  });
+});

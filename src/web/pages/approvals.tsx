@@ -35,6 +35,7 @@ async function loadQueue(deps: DashboardDeps, api: ApiCall, c: Context<WebEnv>) 
   return { count: res.data?.count ?? 0, items, orders };
 }
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const ageDays = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
 
 export function ApprovalItem({ item, order, csrf, flash }: { item: AwaitingItem; order: Order | null | undefined; csrf: string; flash?: Flash | null }) {
@@ -51,7 +52,7 @@ export function ApprovalItem({ item, order, csrf, flash }: { item: AwaitingItem;
     <li class="card approval" id={`item-${item.id}`} aria-labelledby={headingId} data-action-id={item.id}>
       {flash && <FlashBox flash={flash} />}
       <h2 id={headingId} class="approval-title">
-        {words(item.type)} <span class="amount">{money(item.amount, item.currency)}</span> on order #{item.orderId}
+        {capital(words(item.type))} <span class="amount">{money(item.amount, item.currency)}</span> on order #{item.orderId}
       </h2>
       <p class="why"><strong>Waiting because:</strong> {gateLabel(item.waitingBecause.gate ?? item.gate)}: {item.waitingBecause.reason ?? item.note ?? 'a person must decide'}</p>
       <dl class="facts">
@@ -95,9 +96,9 @@ export function approvalsRoutes(deps: DashboardDeps, api: ApiCall) {
     const general = flash && (!flash.ref || !items.some((i) => i.id === flash.ref)) ? { ...flash, ref: undefined } : null;
     return page(c, 'Approvals', 'approvals', (
       <>
-        <h1>Approvals <span class="count">({items.length} waiting)</span></h1>
+        <h1>Approvals <span class="count" id="approvals-count">({items.length} waiting)</span></h1>
         <p class="lede">Each action waits for a person. Approving re-checks the order, the refundable amount and the limits before anything executes; the approval is for exactly the amount and order shown.</p>
-        <div id="approvals-status" role="status" aria-live="polite"></div>
+        <div id="approvals-status" class="visually-hidden" role="status" aria-live="polite"></div>
         {items.length === 0 ? <p class="empty">Nothing is waiting for a person.</p> : (
           <ul class="approvals">
             {items.map((i) => <ApprovalItem item={i} order={orders.get(i.orderId)} csrf={c.get('csrf')} flash={flash?.ref === i.id ? flash : null} />)}

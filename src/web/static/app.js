@@ -26,6 +26,8 @@ document.addEventListener('submit', async (event) => {
     badge.setAttribute('aria-label', `${data.count} waiting`);
     badge.classList.toggle('zero', data.count === 0);
   }
+  const count = document.getElementById('approvals-count');
+  if (count && typeof data.count === 'number') count.textContent = `(${data.count} waiting)`;
   if (status) status.textContent = data.message || '';
   if (!item) return;
   if (data.html) {
