@@ -29,17 +29,17 @@ export function verifyTwilioSignature(authToken: string, url: string, params: Fo
 }
 
 function urlVariants(url: string): string[] {
-  const variants = [url];
+  const variants = new Set([url]);
   try {
     const parsed = new URL(url);
-    const defaultPort = parsed.protocol === 'https:' ? '443' : '80';
+    // URL drops a default port, so parsed.port is '' for both "host" and "host:443": try both spellings
     if (parsed.port === '') {
-      variants.push(`${parsed.protocol}//${parsed.hostname}:${defaultPort}${parsed.pathname}${parsed.search}`);
-    } else if (parsed.port === defaultPort) {
-      variants.push(`${parsed.protocol}//${parsed.hostname}${parsed.pathname}${parsed.search}`);
+      const defaultPort = parsed.protocol === 'https:' ? '443' : '80';
+      variants.add(`${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search}`);
+      variants.add(`${parsed.protocol}//${parsed.hostname}:${defaultPort}${parsed.pathname}${parsed.search}`);
     }
   } catch {
     // not an absolute URL: only the exact string can match
   }
-  return variants;
+  return [...variants];
 }
