@@ -182,6 +182,9 @@ export function createRoot(ctx: PeerContext) {
     returnCreate: ({ returnInput }: { returnInput: ReturnInput }) => {
       const o = findOrder(state, returnInput.orderId);
       if (!o) return { return: null, userErrors: [{ field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }] };
+      if (returnInput.returnLineItems.some((l) => (l.returnReasonNote ?? '').length > 255)) {
+        return { return: null, userErrors: [{ field: ['returnLineItems', '0', 'returnReasonNote'], message: 'Return reason note is too long (maximum is 255 characters)', code: 'TOO_LONG' }] };
+      }
       const lines = returnInput.returnLineItems.map((l) => {
         const fulfilledId = idOf(l.fulfillmentLineItemId) - 9000;
         if (!o.fulfilled.includes(fulfilledId)) throw new GraphQLError('Fulfillment line item does not exist', { extensions: { code: 'NOT_FOUND' } });

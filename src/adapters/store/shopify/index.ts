@@ -22,7 +22,8 @@ export interface ShopifyStore extends StoreAdapter {
 }
 
 const LINE_ITEMS_PAGE = 50;
-const MAX_KEY_LENGTH = 255;
+// the marker must fit Shopify's 255-character returnReasonNote
+const MAX_KEY_LENGTH = 200;
 
 /** The marker we leave in a refund note, a cancel staff note or a return note: finds our own earlier write. */
 export function idempotencyMarker(key: string): string {
@@ -283,7 +284,7 @@ export function createShopifyStore(options: ShopifyStoreOptions): ShopifyStore {
     }>(Q.RETURN_CREATE, {
       returnInput: {
         orderId: orderGid,
-        returnLineItems: [{ fulfillmentLineItemId: fulfilled.id, quantity: 1, returnReason: 'OTHER', returnReasonNote: marker }],
+        returnLineItems: [{ fulfillmentLineItemId: fulfilled.id, quantity: 1, returnReasonNote: marker }],
         exchangeLineItems: [{ variantId: matches[0].id, quantity: 1 }],
       },
     });
