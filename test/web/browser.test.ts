@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     const server = await listen(h.app);
     url = server.url;
     close = () => new Promise((r) => server.server.close(() => r()));
-    org = await orgWithWaiting(h.svc, [['b-1', 'jane@example.com', '3000', 120], ['b-2', 'omar@example.com', '3002', 80]]);
+    org = await orgWithWaiting(h.svc, [['b-1', 'jane@example.com', '3000', 120], ['b-2', 'omar@example.com', '3002', 80], ['b-3', 'jane@example.com', '3001', 60]]);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -50,19 +50,19 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
   it('signs in, approves one action and rejects another with a reason', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);
-    expect(await page.locator('#awaiting-badge').textContent()).toBe('2');
+    expect(await page.locator('#awaiting-badge').textContent()).toBe('3');
     await page.screenshot({ path: `${SHOTS}/approvals.png`, fullPage: true });
 
     const jane = page.locator('li.approval', { hasText: 'order #3000' });
     await jane.getByRole('button', { name: /Approve \$120\.00/ }).click();
     await expect(page.locator('#approvals-status').filter({ hasText: 'Approved the refund of $120.00' }).waitFor()).resolves.toBeUndefined();
-    expect(await page.locator('#awaiting-badge').textContent()).toBe('1');
+    expect(await page.locator('#awaiting-badge').textContent()).toBe('2');
 
     const omar = page.locator('li.approval', { hasText: 'order #3002' });
     await omar.getByLabel('Reason for rejecting').fill('Customer already got a replacement');
     await omar.getByRole('button', { name: 'Reject' }).click();
     await page.locator('#approvals-status').filter({ hasText: 'Rejected the refund of $80.00' }).waitFor();
-    expect(await page.locator('#awaiting-badge').textContent()).toBe('0');
+    expect(await page.locator('#awaiting-badge').textContent()).toBe('1');
     await page.screenshot({ path: `${SHOTS}/approvals-decided.png`, fullPage: true });
 
     const t1 = await api(h.svc, 'GET', '/v1/tickets/b-1', { as: org.key });
@@ -76,6 +76,23 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     // the trace runs up to the gate that stopped the ticket, marked as such
     expect(await page.locator('.timeline li.stopped').textContent()).toContain('Monetary threshold');
     await page.screenshot({ path: `${SHOTS}/ticket.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('an action that changed after it was shown is not approved: the item refreshes and says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page);
+    const item = page.locator('li.approval', { hasText: 'order #3001' });
+    await item.getByRole('button', { name: /Approve \$60\.00/ }).waitFor();
+    // meanwhile the action's amount changes (as a re-decided ticket would change it)
+    await h.svc.db.executeSql(`UPDATE actions SET amount = 70 WHERE org_id = $1 AND ticket_id = 'b-3'`, [org.orgId]);
+    await item.getByRole('button', { name: /Approve \$60\.00/ }).click();
+    const fresh = page.locator('li.approval', { hasText: 'order #3001' });
+    await fresh.locator('.flash.error', { hasText: 'This action changed since you saw it' }).waitFor();
+    await fresh.getByRole('button', { name: /Approve \$70\.00/ }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/approvals-changed.png`, fullPage: true });
+    const t3 = await api(h.svc, 'GET', '/v1/tickets/b-3', { as: org.key });
+    expect(t3.body.actions[0].status).toBe('awaiting_approval');
     await page.close();
   });
 
