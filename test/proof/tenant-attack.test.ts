@@ -175,7 +175,7 @@ describeEngines('tenant attack suite', (svc) => {
     ];
     for (const [method, path, body] of cases) {
       const ghostPath = path.replace('a-secret-waiting', 'no-such').replace('a-secret-ticket', 'no-such').replace(aActionId, randomUUID());
-      const headers = body ? { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', host: 'localhost' } : {};
+      const headers: Record<string, string> = body ? { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', host: 'localhost' } : {};
       const real = await request(svc(), method, path, b.cookie, body, headers);
       const ghost = await request(svc(), method, ghostPath, b.cookie, body, headers);
       noLeak(real.text, `${method} ${path}`, path);
