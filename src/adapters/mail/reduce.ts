@@ -12,8 +12,8 @@ const QUOTE_SELECTORS = [
   'div.gmail_quote', // Gmail
   'div.gmail_signature',
   'div.yahoo_quoted', // Yahoo
-  'div#divRplyFwdMsg', // Outlook web: the header block of the quoted message …
-  'div#appendonsend', // … and what follows it
+  // Outlook web's quoted message follows its header block (div#divRplyFwdMsg) as siblings, which a
+  // selector cannot skip: the header block is kept as text and cut by the header-block rule below.
   'div.moz-cite-prefix', // Thunderbird
   'div.moz-signature',
   'head', 'style', 'script',
@@ -44,13 +44,20 @@ const QUOTE_HEADERS: RegExp[] = [
   /^\s*Il giorno\b.{0,300}\bha scritto:\s*$/i,
   /^\s*-{2,}\s*Original Message\s*-{2,}\s*$/i,
   /^\s*-{2,}\s*Reply above this line\s*-{2,}\s*$/i,
-  /^\s*#{2,}\s*Please type your reply above this line\s*#{2,}\s*$/i,
+  /^\s*#{2,}-?\s*Please (type|write) your reply above this line\s*-?#{2,}\s*$/i, // Zendesk and other help desks
   /^\s*_{10,}\s*$/, // Outlook's rule before "From: … Sent: …"
 ];
 
-/** Outlook / Apple Mail header blocks: "From: …" followed shortly by "Sent:"/"Date:" and "To:"/"Subject:". */
+const FORWARDED = /forwarded message|begin forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|doorgestuurd bericht/i;
+
+/**
+ * Outlook / Apple Mail header blocks: "From: …" followed shortly by "Sent:"/"Date:" and "To:"/"Subject:".
+ * Not when it heads a forwarded message: a customer who forwards the shop's mail means its content.
+ */
 function isHeaderBlock(lines: string[], i: number): boolean {
   if (!/^\s*\*?(From|Von|De|Van)\s*:\*?\s*\S/i.test(lines[i])) return false;
+  const before = lines.slice(Math.max(i - 3, 0), i).filter((l) => l.trim());
+  if (before.length && FORWARDED.test(before[before.length - 1])) return false;
   const next = lines.slice(i + 1, i + 6).join('\n');
   return /^\s*\*?(Sent|Date|Gesendet|Envoyé|Datum|Enviado)\s*:/im.test(next) && /^\s*\*?(To|Subject|An|À|Betreff|Objet|Asunto)\s*:/im.test(next);
 }
