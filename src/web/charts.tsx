@@ -106,24 +106,25 @@ export function StackedBars(p: StackedProps) {
   );
 }
 
-/** Horizontal bars for a handful of labelled values (outcomes per gate). */
+/** Horizontal bars for a handful of labelled values (outcomes per gate): the label above each bar. */
 export function HBars({ id, title, desc, rows, format }: { id: string; title: string; desc: string; rows: Array<{ label: string; value: number; color?: string }>; format?: (n: number) => string }) {
   const fmt = format ?? ((n: number) => String(n));
   const max = niceMax(Math.max(0, ...rows.map((r) => r.value)));
-  const rowH = 30, labelW = 250, w = 560, h = Math.max(1, rows.length) * rowH + 8;
+  const rowH = 46, w = 480, h = Math.max(1, rows.length) * rowH + 4;
   return (
     <figure class="chart" id={id}>
       <svg viewBox={`0 0 ${w} ${h}`} role="group" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         {rows.map((r, i) => {
-          const bw = ((w - labelW - 60) * r.value) / max;
+          const bw = ((w - 50) * r.value) / max;
           return (
             <g class="bar" tabindex={0} role="img" aria-label={`${r.label}: ${fmt(r.value)}`}>
               <title>{`${r.label}: ${fmt(r.value)}`}</title>
-              <text x={labelW - 8} y={i * rowH + 20} text-anchor="end" class="axis" aria-hidden="true">{r.label}</text>
-              <rect x={labelW} y={i * rowH + 6} width={Math.max(1, bw)} height={rowH - 10} fill={r.color ?? '#0969da'} />
-              <text x={labelW + bw + 6} y={i * rowH + 20} class="axis" aria-hidden="true">{fmt(r.value)}</text>
+              <rect x={0} y={i * rowH} width={w} height={rowH - 2} class="hit" />
+              <text x={2} y={i * rowH + 16} class="axis" aria-hidden="true">{r.label}</text>
+              <rect x={2} y={i * rowH + 22} width={Math.max(1, bw)} height={18} fill={r.color ?? '#0969da'} />
+              <text x={bw + 8} y={i * rowH + 36} class="axis" aria-hidden="true">{fmt(r.value)}</text>
             </g>
           );
         })}

@@ -3,6 +3,8 @@ import { withOrg } from '../../service/db/tenant.ts';
 import { getTicket, listTickets, listDecisions } from '../../service/repo/tickets.ts';
 import { actionsOfTicket } from '../../service/repo/actions.ts';
 import { listAudit } from '../../service/repo/audit.ts';
+import { getSettings } from '../../service/repo/settings.ts';
+import { guard } from '../../guardrails/index.ts';
 import type { Decision, TraceEntry } from '../../tickets/scenario.ts';
 import type { DashboardDeps, WebEnv } from '../deps.ts';
 import { requireSession } from '../session.ts';
@@ -71,12 +73,16 @@ export function inboxRoutes(deps: DashboardDeps) {
     const data = await withOrg(deps.db, orgId, async (tx) => {
       const t = await getTicket(tx, orgId, id);
       if (!t) return null;
-      return { t, actions: await actionsOfTicket(tx, orgId, id), decisions: await listDecisions(tx, orgId, id), audit: await listAudit(tx, orgId, { ticketId: id, limit: 200 }) };
+      return { t, actions: await actionsOfTicket(tx, orgId, id), decisions: await listDecisions(tx, orgId, id), audit: await listAudit(tx, orgId, { ticketId: id, limit: 200 }), settings: (await getSettings(tx, orgId)).settings };
     });
     if (!data) return page(c, 'Ticket not found', 'inbox', <><h1>Ticket not found</h1><p><a href="/inbox">Back to the inbox</a></p></>, { status: 404 });
-    const { t, actions, decisions, audit } = data;
+    const { t, actions, decisions, audit, settings } = data;
     const d = t.decision;
     const draft = t.modelAnswer?.reply ?? null;
+    // The run stopped before the output guardrails: show what they find with today's settings, so
+    // whoever approves reads the reply as the gate will judge it (the gate itself runs on approval).
+    const checked = d?.trace.some((e) => e.gate === 'output_guardrails') ?? false;
+    const preview = draft && !checked ? guard(draft, settings.guardrails, { kind: 'reply', intent: t.intent ?? undefined }) : null;
     return page(c, `Ticket ${t.id}`, 'inbox', (
       <>
         <p><a href="/inbox">← Inbox</a></p>
@@ -103,7 +109,8 @@ export function inboxRoutes(deps: DashboardDeps) {
           {draft ? (
             <>
               <p class="meta">Draft by the model; status <Tag value={d?.reply.status ?? 'none'} /></p>
-              <HighlightedReply text={draft} findings={d?.reply.findings ?? []} />
+              {preview && <p class="flash info">The ticket stopped before the output guardrails; this is what they find in the draft with the current settings (verdict: {preview.verdict}).</p>}
+              <HighlightedReply text={draft} findings={preview ? preview.findings : d?.reply.findings ?? []} />
               {d?.reply.text && d.reply.text !== draft && (
                 <>
                   <h3>As it would be sent</h3>
