@@ -26,8 +26,9 @@ export function normalise(text: string): string {
     .replace(DIGITS, ' znum ')
     .replace(/['’`]/g, '')
     .replace(/(\p{L})\1{2,}/gu, '$1$1') // "pleeeease" → "pleease"
-    .replace(/[^\p{L}\p{N}!?]+/gu, ' ')
-    .replace(/([!?])/g, ' $1 ')
+    .replace(/[.!?\n]+/g, (m) => ` ${m.includes('?') ? '?' : m.includes('!') ? '!' : ''} || `) // sentence ends
+    .replace(/[,;:()]+/g, ' | ') // clause boundaries: no word pair or negation crosses them
+    .replace(/[^\p{L}\p{N}!?|]+/gu, ' ')
     .trim();
 }
 
@@ -36,15 +37,34 @@ export function tokens(text: string): string[] {
   return norm ? norm.split(/\s+/) : [];
 }
 
-/** The distinct features of a text: `w:` words, `b:` word pairs, `c:` character 4-grams. */
+const NEGATIONS = new Set(['not', 'no', 'dont', 'never', 'doesnt', 'didnt', 'wont', 'cant', 'cannot', 'without', 'isnt', 'arent', 'wasnt', 'havent', 'hasnt', 'neither', 'nor']);
+/** The words of a condition ("if it is lost, …") up to the end of its clause: a circumstance, not a request. */
+const CONDITIONALS = new Set(['if', 'unless', 'otherwise']);
+/** How many words after a negation read as negated ("don't cancel it" → `cancel` negated). */
+const NEGATION_SCOPE = 3;
+
+/** The distinct features: `w:` words, `n:` negated and `if:` conditional words, `b:` word pairs, `c:` character 4-grams. */
 export function featurize(text: string): string[] {
   const toks = tokens(text);
   const out = new Set<string>();
+  let negated = 0;
+  let conditional = false;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
-    out.add(`w:${tok}`);
-    if (i + 1 < toks.length) out.add(`b:${tok} ${toks[i + 1]}`);
-    if (tok.length >= 4 && !tok.startsWith('z')) {
+    if (tok === '|' || tok === '||') {
+      negated = 0;
+      conditional = false;
+      continue;
+    }
+    const isNegated = negated > 0;
+    const plain = !isNegated && !conditional;
+    out.add(isNegated ? `n:${tok}` : conditional ? `if:${tok}` : `w:${tok}`);
+    negated = NEGATIONS.has(tok) ? NEGATION_SCOPE : Math.max(0, negated - 1);
+    if (CONDITIONALS.has(tok)) conditional = true;
+    const next = toks[i + 1];
+    // a pair reads as negated/conditional when its second word is ("want a" stays, "a refund" after "don't" does not)
+    if (next !== undefined && next !== '|' && next !== '||') out.add(`${negated > 0 ? 'nb' : conditional ? 'ib' : 'b'}:${tok} ${next}`);
+    if (plain && tok.length >= 4 && !tok.startsWith('z')) {
       const padded = `^${tok}$`;
       for (let j = 0; j + 4 <= padded.length; j++) out.add(`c:${padded.slice(j, j + 4)}`);
     }
