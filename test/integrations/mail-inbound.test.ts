@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInboundEmailRoute, type InboundEmailRouteOptions } from '../../src/adapters/mail/route.ts';
 import { emailBody, stripQuotedAndSignature, type InboundTicket } from '../../src/adapters/mail/inbound.ts';
 import { extractOrderIds } from '../../src/tickets/extract-order-ids.ts';
+import { EMAIL_CORPUS, EMAIL_CORPUS_HELDOUT } from './fixtures/email-corpus.ts';
 
 const SECRET = 'inbound-secret-0123456789';
 const ORGS: Record<string, string> = { 'support@acme.test': 'org_acme', 'help@other.test': 'org_other' };
@@ -169,5 +170,11 @@ describe('inbound e-mail: quoted history and signatures go before order ids are 
     expect(emailBody({ text: '  ', html: '<p>Html <a href="https://x.test/track?order=9999">link</a> #1043</p>' })).toBe('Html link #1043');
     const forwarded = 'See below, please cancel.\n\n---------- Forwarded message ---------\nFrom: Acme <shop@acme.test>\nOrder #1042 confirmed';
     expect(extractOrderIds('', emailBody({ text: forwarded, html: '' }))).toEqual(['1042']);
+  });
+});
+
+describe('inbound e-mail: the labelled corpus (scripts/quality/email-stripping.ts reports the same)', () => {
+  it.each([...EMAIL_CORPUS, ...EMAIL_CORPUS_HELDOUT].map((e) => [e.name, e] as const))('%s', (_name, email) => {
+    expect(extractOrderIds('', emailBody({ text: email.text ?? '', html: email.html ?? '' })).sort()).toEqual([...email.ids].sort());
   });
 });

@@ -1,4 +1,4 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 
 /**
  * From an e-mail's parts to the text a ticket is made of: HTML reduced to text, then the quoted
@@ -19,18 +19,21 @@ const QUOTE_SELECTORS = [
   'head', 'style', 'script',
 ];
 
+// Compiled once: html-to-text builds its selector tables per options object.
+const convertHtml = compile({
+  wordwrap: false,
+  selectors: [
+    ...QUOTE_SELECTORS.map((selector) => ({ selector, format: 'skip' })),
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'h1', options: { uppercase: false } },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+  ],
+});
+
 export function htmlToText(html: string): string {
-  return convert(html, {
-    wordwrap: false,
-    selectors: [
-      ...QUOTE_SELECTORS.map((selector) => ({ selector, format: 'skip' })),
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'h1', options: { uppercase: false } },
-      { selector: 'h2', options: { uppercase: false } },
-      { selector: 'h3', options: { uppercase: false } },
-    ],
-  });
+  return convertHtml(html);
 }
 
 /** The first line of quoted history; everything from it on is dropped. */
