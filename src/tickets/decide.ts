@@ -91,6 +91,9 @@ export async function decide(scenario: Scenario, deps: DecideDeps = {}, settings
 async function runGates(ctx: GateContext, approval: DecideDeps['approval']): Promise<RunRecord> {
   const trace: TraceEntry[] = [];
   const record: RunRecord = { trace, stop: null, guarded: null };
+  // Shadow mode runs every gate so the merchant sees each objection; the first one is still the
+  // live outcome (stoppedAt, wouldBe). A halt, or a run without a model answer, cannot go on.
+  const runAll = ctx.settings.mode === 'shadow';
   for (const gate of GATES) {
     let result: GateResult;
     try {
@@ -107,8 +110,8 @@ async function runGates(ctx: GateContext, approval: DecideDeps['approval']): Pro
     if (result.replyText !== undefined || result.findings) record.guarded = { text: result.replyText ?? null, findings: result.findings ?? [] };
     trace.push(traceEntry(gate.id, result));
     if (outcomeOf(result.verdict)) {
-      record.stop = { gate: gate.id, result };
-      break;
+      record.stop ??= { gate: gate.id, result };
+      if (!runAll || result.verdict === 'halt' || !ctx.model.ok) break;
     }
   }
   return record;

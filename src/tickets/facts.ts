@@ -35,8 +35,12 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
   });
 }
 
-/** What an order can still give back: its total minus what was already refunded, never below zero. */
+/**
+ * What an order can still give back: its total minus what was already refunded, never below zero.
+ * An order the store marks `refunded` gives back nothing, whatever its refundedAmount says.
+ */
 export function refundableCents(order: Order): number {
+  if (order.financialStatus === 'refunded') return 0;
   return Math.max(0, toCents(order.totalPrice) - toCents(order.refundedAmount));
 }
 

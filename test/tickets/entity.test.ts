@@ -72,6 +72,7 @@ describe('entity validation', () => {
     ['exchanging an unfulfilled order', '1043', { type: 'exchange', orderId: '1043', lineItemId: 'li_1043', newSku: 'X' }, {}, /not fulfilled yet/],
     ['exchanging a line item the order does not have', '1042', { type: 'exchange', orderId: '1042', lineItemId: 'li_9', newSku: 'X' }, {}, /no line item li_9/],
     ['refunding an unpaid order', '1042', refund('1042', 10), { financialStatus: 'pending' }, /not paid/],
+    ['refunding an order the store marks refunded', '1042', refund('1042', 10), { financialStatus: 'refunded' }, /above the remaining refundable 0\.00/],
   ])('blocks %s', async (_what, id, action, orderPatch, reason) => {
     const orders = baseScenario().store.orders.map((o: any) => (o.id === id ? { ...o, ...orderPatch } : o));
     const d = await run({ ...ticket(`about order #${id}`), store: { orders }, ...proposing([action]) });

@@ -74,6 +74,32 @@ describe('shadow mode', () => {
   });
 });
 
+describe('shadow mode runs every gate', () => {
+  it('records each objection while stoppedAt and wouldBe keep the live answer', async () => {
+    const d = await run({ settings: { mode: 'shadow' }, history: [], ...proposing([refund('1044', 120)]), ticket: { body: 'order #1044 is wrong' } });
+    expect(d.outcome).toBe('shadow');
+    expect(d.wouldBe).toBe('awaiting_approval');
+    expect(d.stoppedAt?.gate).toBe('monetary_threshold');
+    expect(gatesRan(d).slice(8)).toEqual(['monetary_threshold:approve', 'rate_limits:pass', 'first_time_approval:approve', 'output_guardrails:pass']);
+    // nobody is asked to approve a shadow run
+    expect(d.actions[0].status).toBe('not_run');
+  });
+
+  it('stops where nothing more can be judged: no model answer', async () => {
+    const model = modelAnswering(async () => {
+      throw new Error('down');
+    });
+    const d = await run({ model: null, settings: { mode: 'shadow' } }, { model });
+    expect(gatesRan(d)).toEqual(['kill_switch:pass', 'shadow_mode:pass', 'classification_confidence:review']);
+    expect(d.wouldBe).toBe('needs_review');
+  });
+
+  it('live mode stops at the first objection', async () => {
+    const d = await run({ history: [], ...proposing([refund('1044', 120)]), ticket: { body: 'order #1044 is wrong' } });
+    expect(d.trace.at(-1)?.gate).toBe('monetary_threshold');
+  });
+});
+
 describe('classification confidence and a failing model', () => {
   it('passes at the minimum and reviews just below it', async () => {
     expect((await run({ model: { confidence: 0.8 } })).outcome).toBe('executed');
