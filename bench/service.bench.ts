@@ -93,7 +93,7 @@ async function load(url: string, headers: Record<string, string>, body: () => st
   const result = await autocannon({
     url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
-  } as autocannon.Options);
+  } as unknown as autocannon.Options);
   const ok = result['2xx'];
   return { rps: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, total: ok };
 }
