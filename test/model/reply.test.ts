@@ -55,3 +55,9 @@ describe('drafted replies', () => {
     expect(draftReply({ kind: 'no_reply' }, jane)).toBeNull();
   });
 });
+
+describe('exchange replies', () => {
+  it('say what changes and the new SKU', () => {
+    expect(reply('exchange_request', 'swap the tee on order 1045 for a large')).toContain('Organic Cotton Tee on that order for size L (TEE-BLK-L)');
+  });
+});

@@ -21,7 +21,7 @@ export type Situation =
   | { kind: 'nothing_to_refund'; order: Order; why: 'refunded' | 'unpaid' }
   | { kind: 'cancel'; order: Order }
   | { kind: 'cannot_cancel'; order: Order; why: 'cancelled' | 'fulfilled' }
-  | { kind: 'exchange'; order: Order; item: LineItem; newSku: string }
+  | { kind: 'exchange'; order: Order; item: LineItem; newSku: string; change?: string }
   | { kind: 'exchange_not_shipped'; order: Order }
   | { kind: 'exchange_needs_detail'; order: Order; missing: 'item' | 'variant' };
 
@@ -130,7 +130,7 @@ export function planActions(input: PlanInput): Plan {
       if (!('sku' in choice)) return { actions: [], situation: { kind: 'exchange_needs_detail', order, missing: 'variant' } };
       return {
         actions: [{ type: 'exchange', orderId: String(order.id), lineItemId: String(item.id), newSku: choice.sku, reason: 'customer_request' }],
-        situation: { kind: 'exchange', order, item, newSku: choice.sku },
+        situation: { kind: 'exchange', order, item, newSku: choice.sku, change: choice.change },
       };
     }
     default:

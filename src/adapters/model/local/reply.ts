@@ -79,7 +79,7 @@ function body(s: Situation): string[] {
       return s.newSku === s.item.sku
         ? ["I'm sorry about the trouble with your item.", `I have requested a replacement ${s.item.title ?? 'item'} for order #${s.order.id}.`]
         : [`Thank you for letting us know about order #${s.order.id}.`,
-          `I have requested an exchange of the ${s.item.title ?? 'item'} on that order for ${s.newSku}.`];
+          `I have requested an exchange of the ${s.item.title ?? 'item'} on that order for ${s.change ? `${s.change} (${s.newSku})` : s.newSku}.`];
     case 'exchange_not_shipped':
       return [orderState(s.order), 'There is nothing to exchange yet. If you would like a different size or colour, reply to this message and a member of our team will help.'];
     case 'exchange_needs_detail':

@@ -80,7 +80,9 @@ function spellLike(token: string, v: Variant): string {
   return token === token.toLowerCase() ? code.toLowerCase() : code;
 }
 
-export type VariantChoice = { sku: string } | { problem: 'no_variant_named' | 'ambiguous_variant' | 'sku_has_no_variant' };
+export type VariantChoice =
+  | { sku: string; /** what changes, for the reply: "size L", "black" */ change?: string }
+  | { problem: 'no_variant_named' | 'ambiguous_variant' | 'sku_has_no_variant' };
 
 /**
  * The SKU to exchange to: the item's SKU with the size or colour token swapped for the one the
@@ -107,5 +109,6 @@ export function exchangeSku(currentSku: string | null | undefined, text: string,
   }
   const sku = next.join('');
   const known = [...knownSkus].find((k) => k.toUpperCase() === sku.toUpperCase());
-  return { sku: known ?? sku };
+  const change = [...byDimension.values()].map(([v]) => (v.dimension === 'size' ? `size ${v.value}` : v.value)).join(', ');
+  return { sku: known ?? sku, change };
 }
