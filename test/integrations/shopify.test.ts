@@ -82,6 +82,19 @@ describe('Shopify store: reads', () => {
     expect(logs.some((l) => l.includes('THROTTLED'))).toBe(true);
   });
 
+  it('paces itself when the last reported bucket cannot hold the next query, instead of being throttled', async () => {
+    const s = store();
+    peer.setBucket({ currentlyAvailable: 2, restoreRate: 1 });
+    await s.getOrder('1002'); // learns the cost (12) and the nearly empty bucket
+    expect(waits).toEqual([]);
+    await s.getOrder('1002');
+    // (12 − 2) / 1 = 10 s, less the few milliseconds between the two calls
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(9_000);
+    expect(waits[0]).toBeLessThanOrEqual(10_000);
+    expect(peer.requests.every((r) => r.status === 200)).toBe(true);
+  });
+
   it('gives up with a throttled error when the store stays throttled', async () => {
     peer.throttleNext(10);
     const error = await errorOf(store({ maxAttempts: 3 }).getOrder('1002'));

@@ -28,6 +28,8 @@ export interface ShopifyPeer {
   mutations: ReceivedMutation[];
   /** the next `times` requests answer THROTTLED with this bucket state */
   throttleNext(times?: number, status?: { currentlyAvailable: number; restoreRate: number; requested: number }): void;
+  /** report this bucket state on successful answers (default: full, refilling at 50/s) */
+  setBucket(bucket: { currentlyAvailable: number; restoreRate: number } | null): void;
   /** the next request for `field` is executed, then the connection is cut before the answer */
   dropResponseAfter(field: string): void;
   /** the next `times` requests answer with this HTTP status, unexecuted */
@@ -61,6 +63,7 @@ export async function startShopifyPeer(options: { token?: string; apiVersion?: s
   let failures = { times: 0, status: 500 };
   const drops = new Set<string>();
   let available = MAX_AVAILABLE;
+  let bucket: { currentlyAvailable: number; restoreRate: number } | null = null;
 
   function send(res: ServerResponse, status: number, body: unknown, operation: string) {
     requests.push({ operation, status });
@@ -120,7 +123,7 @@ export async function startShopifyPeer(options: { token?: string; apiVersion?: s
     send(res, 200, {
       ...(result.data ? { data: result.data } : {}),
       ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
-      extensions: { cost: { requestedQueryCost: QUERY_COST, actualQueryCost: QUERY_COST, throttleStatus: { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: available - QUERY_COST, restoreRate: 50 } } },
+      extensions: { cost: { requestedQueryCost: QUERY_COST, actualQueryCost: QUERY_COST, throttleStatus: bucket ? { maximumAvailable: MAX_AVAILABLE, ...bucket } : { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: available - QUERY_COST, restoreRate: 50 } } },
     }, operation);
   }
 
@@ -138,6 +141,9 @@ export async function startShopifyPeer(options: { token?: string; apiVersion?: s
     mutations,
     throttleNext(times = 1, status = { currentlyAvailable: 20, restoreRate: 100, requested: 50 }) {
       throttles = { times, ...status };
+    },
+    setBucket(next) {
+      bucket = next;
     },
     dropResponseAfter(field) {
       drops.add(field);

@@ -107,6 +107,24 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   const maxWaitSeconds = options.maxWaitSeconds ?? 30;
   const timeoutMs = options.timeoutMs ?? 15_000;
   let throttle: ThrottleStatus | null = null;
+  let throttleAt = 0;
+  /** what each operation asked for last time: the cost we expect it to ask for again */
+  const lastCost = new Map<string, number>();
+
+  /**
+   * Wait before sending when the bucket, as last reported and refilled since at restoreRate,
+   * cannot hold this operation's cost: cheaper than being THROTTLED and resending.
+   */
+  async function paceFor(name: string, log: (line: string) => void): Promise<void> {
+    const need = lastCost.get(name);
+    if (!throttle || need === undefined || !(throttle.restoreRate > 0)) return;
+    const elapsed = (Date.now() - throttleAt) / 1000;
+    const estimate = Math.min(throttle.maximumAvailable, throttle.currentlyAvailable + throttle.restoreRate * elapsed);
+    if (estimate >= need) return;
+    const waitSeconds = Math.min((need - estimate) / throttle.restoreRate, maxWaitSeconds);
+    log(`shopify ${name}: pacing ${waitSeconds.toFixed(2)}s (bucket ${estimate.toFixed(0)}, cost ${need})`);
+    await sleep(Math.ceil(waitSeconds * 1000));
+  }
   // A fixed token is masked everywhere; a token resolved per request is masked by that request
   // (below), so no redactor keeps it between requests. Token shapes (shpat_…) are always masked.
   const baseRedact = createRedactor([typeof options.accessToken === 'string' ? options.accessToken : null]);
@@ -180,6 +198,8 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     const name = operationName(query);
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= maxAttempts;
+      // later attempts have just waited what the store asked for
+      if (attempt === 1) await paceFor(name, log);
       let result: Awaited<ReturnType<typeof send>>;
       try {
         result = await send(body, accessToken);
@@ -193,7 +213,11 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
       }
       const { status, json, retryAfter } = result;
       const cost = json?.extensions?.cost;
-      if (cost?.throttleStatus) throttle = cost.throttleStatus;
+      if (cost?.throttleStatus) {
+        throttle = cost.throttleStatus;
+        throttleAt = Date.now();
+      }
+      if (typeof cost?.requestedQueryCost === 'number') lastCost.set(name, cost.requestedQueryCost);
 
       if (status === 401 || status === 403) fail('unauthorized', `Shopify refused the credentials (HTTP ${status})`, false, status);
       if (status === 404) fail('http_error', `Shopify endpoint not found (HTTP 404): check the shop domain and apiVersion ${apiVersion}`, false, 404);
