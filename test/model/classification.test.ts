@@ -26,14 +26,17 @@ describe('intent classifier on the held-out set', () => {
     expect(rows.filter((r) => seen.has(`${r.subject}\n${r.body}`))).toEqual([]);
   });
   it('accuracy floor', () => {
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.92);
   });
   it('is right when it is confident: accuracy above the 0.8 review threshold', () => {
-    expect(report.confidentAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(report.confidentAccuracy).toBeGreaterThanOrEqual(0.975);
     expect(report.coverage).toBeGreaterThanOrEqual(0.8);
   });
+  it('a confident mistake towards refund, cancel or exchange is rare', () => {
+    expect(report.confidentWrongActions / report.total).toBeLessThanOrEqual(0.01);
+  });
   it('recall of every intent', () => {
-    for (const intent of INTENTS) expect(report.perIntent[intent].recall, intent).toBeGreaterThanOrEqual(0.75);
+    for (const intent of INTENTS) expect(report.perIntent[intent].recall, intent).toBeGreaterThanOrEqual(0.8);
   });
   it('weights are small and trained on the committed training set', () => {
     expect(weights.trainedOn?.examples).toBe(train.length);

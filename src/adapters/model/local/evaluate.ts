@@ -18,7 +18,11 @@ export interface Report {
   confidentAccuracy: number;
   /** mean |confidence − correctness| over 10 bins: 0 is perfectly calibrated */
   calibrationError: number;
+  /** confident and wrong, predicting an intent that proposes actions (refund, cancel, exchange): the costly mistakes */
+  confidentWrongActions: number;
 }
+
+const ACTION_INTENTS: ReadonlySet<Intent> = new Set(['refund_request', 'cancel_order', 'exchange_request']);
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
@@ -48,6 +52,7 @@ export function evaluate(predictions: readonly Prediction[], threshold = 0.8): R
     coverage: ratio(confident.length, predictions.length),
     confidentAccuracy: ratio(confident.filter((p) => p.expected === p.predicted).length, confident.length),
     calibrationError,
+    confidentWrongActions: confident.filter((p) => p.expected !== p.predicted && ACTION_INTENTS.has(p.predicted)).length,
   };
 }
 
@@ -62,6 +67,7 @@ export function formatReport(r: Report): string {
     `held-out tickets: ${r.total}`,
     `accuracy: ${pct(r.accuracy)}`,
     `confidence ≥ ${r.threshold}: ${pct(r.coverage)} of tickets, accuracy among them ${pct(r.confidentAccuracy)}`,
+    `confident mistakes towards an action intent (refund/cancel/exchange): ${r.confidentWrongActions}`,
     `expected calibration error: ${r.calibrationError.toFixed(3)}`,
     '',
     'intent              precision  recall  support',
