@@ -22,18 +22,27 @@ export interface Classification {
   probabilities: Record<Intent, number>;
 }
 
+type FeatureTable = Pick<Weights, 'bias' | 'features'>;
+/** Weights as a Map (lookups of arbitrary feature strings are much faster than on a large object). */
+const compiled = new WeakMap<FeatureTable, Map<string, number[]>>();
+function table(weights: FeatureTable): Map<string, number[]> {
+  let map = compiled.get(weights);
+  if (!map) compiled.set(weights, (map = new Map(Object.entries(weights.features))));
+  return map;
+}
+
 /** Raw scores (logits) of a feature list under weights, before the temperature. */
-export function logits(weights: Pick<Weights, 'bias' | 'features'>, features: readonly string[]): number[] {
+export function logits(weights: FeatureTable, features: readonly string[]): number[] {
   const scores = weights.bias.slice();
-  let known = 0;
-  for (const f of features) if (weights.features[f]) known++;
-  // Binary features scaled by 1/sqrt(n): long and short tickets score on the same scale.
-  const scale = known ? 1 / Math.sqrt(known) : 0;
+  const map = table(weights);
+  const rows: number[][] = [];
   for (const f of features) {
-    const w = weights.features[f];
-    if (!w) continue;
-    for (let c = 0; c < scores.length; c++) scores[c] += w[c] * scale;
+    const w = map.get(f);
+    if (w) rows.push(w);
   }
+  // Binary features scaled by 1/sqrt(n): long and short tickets score on the same scale.
+  const scale = rows.length ? 1 / Math.sqrt(rows.length) : 0;
+  for (const w of rows) for (let c = 0; c < scores.length; c++) scores[c] += w[c] * scale;
   return scores;
 }
 
