@@ -1,7 +1,7 @@
 // The dashboard's writes go through the service's own API routers, in process: the same
 // validation, business rules (approval re-checks, settings versions, kill-switch resume) and
 // audit entries as an API client gets. Nothing here decides anything.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { errorResponse } from '../service/http/errors.ts';
 import type { Principal } from '../service/repo/accounts.ts';
 import type { AppEnv } from '../service/http/env.ts';
@@ -10,6 +10,7 @@ import { ticketsRouter } from '../service/http/routes/tickets.ts';
 import { approvalsRouter } from '../service/http/routes/approvals.ts';
 import { auditRouter } from '../service/http/routes/audit.ts';
 import { settingsRouter } from '../service/http/routes/settings.ts';
+import { tenantRateLimit } from '../service/http/middleware/rate-limit.ts';
 import type { DashboardDeps } from './deps.ts';
 
 /** The service's error body: `{ error: { code, message, field?, details? } }`. */
@@ -46,6 +47,11 @@ export function inProcessApi(deps: DashboardDeps): ApiCall {
     if (c.env.principal) c.set('principal', c.env.principal);
     if (c.env.sessionToken) c.set('sessionToken', c.env.sessionToken);
     await next();
+  });
+  // the organisation's API rate limit counts the dashboard's calls too (sign-in has its own)
+  const limit = tenantRateLimit({ config: deps.rateLimit, limiter: deps.limiter, onError: (e) => deps.ctx.log.warn('rate limiter unavailable', { error: e.message }) });
+  app.use('*', async function dashboardRateLimit(c, next) {
+    return c.env.principal ? limit(c as unknown as Context<AppEnv>, next) : next();
   });
   for (const router of [authRouter, ticketsRouter, approvalsRouter, auditRouter, settingsRouter]) app.route('/v1', router(deps));
 

@@ -37,6 +37,13 @@ export function createDashboard(deps: DashboardDeps): Hono<WebEnv> {
       c.header('Referrer-Policy', 'same-origin');
     });
   }
+  // A page that fails says so in a page (the details go to the log, never to the browser).
+  app.onError((error, c) => {
+    deps.ctx.log.error('dashboard error', { path: c.req.path, method: c.req.method, error: (error as Error)?.stack ?? String(error) });
+    const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Something went wrong · Gatehouse</title><link rel="stylesheet" href="/assets/app.css"></head><body><main id="main"><h1>Something went wrong</h1><p>The page could not be shown. Try again in a moment; if it keeps happening, the service log has the details.</p><p><a href="/">Back to the overview</a></p></main></body></html>';
+    c.header('Content-Security-Policy', CSP);
+    return c.html(body, 500);
+  });
   app.get('/assets/:name', (c) => {
     const hit = assets[c.req.param('name')];
     if (!hit) return c.notFound();

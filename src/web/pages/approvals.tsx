@@ -27,6 +27,7 @@ const who = (c: Context<WebEnv>) => ({ principal: c.get('principal'), sessionTok
 
 async function loadQueue(deps: DashboardDeps, api: ApiCall, c: Context<WebEnv>) {
   const res = await api<{ count: number; items: AwaitingItem[] }>(who(c), 'GET', '/v1/approvals');
+  if (!res.ok) throw new Error(`the approvals queue could not be loaded: ${res.error?.code} ${res.error?.message}`);
   const items = res.data?.items ?? [];
   const store = await deps.ctx.storeFor(c.get('principal').orgId);
   // The order as the store has it now: what a person checks before saying yes.
