@@ -111,3 +111,12 @@ describe('redaction of log lines', () => {
     expect(redactSecrets(plain, ['abc'])).toBe(plain);
   });
 });
+
+describe('key derivation cache', () => {
+  it('opens many values concurrently, each correctly, sharing derivations per salt', async () => {
+    const values = await Promise.all(['a-token-1', 'a-token-2', 'a-token-3'].map((v) => encryptSecret(v, SECRET)));
+    clearSecretKeyCache();
+    const opened = await Promise.all([...values, ...values, ...values].map((v) => decryptSecret(v, SECRET)));
+    expect(opened).toEqual(['a-token-1', 'a-token-2', 'a-token-3', 'a-token-1', 'a-token-2', 'a-token-3', 'a-token-1', 'a-token-2', 'a-token-3']);
+  });
+});

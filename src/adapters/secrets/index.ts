@@ -53,11 +53,21 @@ function remember(id: string, key: Buffer): Buffer {
   return key;
 }
 
+/** Derivations under way: concurrent first uses of one stored value share one scrypt run. */
+const deriving = new Map<string, Promise<Buffer>>();
+
 async function deriveKey(secret: string, salt: Buffer): Promise<Buffer> {
   const id = cacheId(secret, salt);
   const cached = keyCache.get(id);
   if (cached) return cached;
-  return remember(id, await scrypt(secret, salt, KEY_BYTES, SCRYPT));
+  let pending = deriving.get(id);
+  if (!pending) {
+    pending = scrypt(secret, salt, KEY_BYTES, SCRYPT)
+      .then((key) => remember(id, key))
+      .finally(() => deriving.delete(id));
+    deriving.set(id, pending);
+  }
+  return pending;
 }
 
 function deriveKeySync(secret: string, salt: Buffer): Buffer {
