@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classifyTicket } from '../../src/adapters/model/builtin.ts';
 import { loadWeights } from '../../src/adapters/model/local/classifier.ts';
-import { evaluate, formatReport, type Prediction } from '../../src/adapters/model/local/evaluate.ts';
+import { belowFloors, evaluate, formatReport, type Prediction } from '../../src/adapters/model/local/evaluate.ts';
 import type { Intent } from '../../src/tickets/settings.ts';
 
 const path = fileURLToPath(new URL('../../datasets/tickets/test.jsonl', import.meta.url));
@@ -18,7 +18,13 @@ function predicted(row: { subject: string; body: string }) {
   const { intent, confidence } = classifyTicket(weights, row.subject, row.body);
   return { predicted: intent, confidence };
 }
-console.log(formatReport(evaluate(predictions)));
+const report = evaluate(predictions);
+console.log(formatReport(report));
+const failures = belowFloors(report);
+if (failures.length) {
+  console.log(`\nBELOW THE FLOORS: ${failures.join('; ')}`);
+  process.exitCode = 1;
+}
 if (process.argv.includes('--errors')) {
   console.log('\nmisclassified:');
   for (const p of predictions.filter((p) => p.expected !== p.predicted)) {

@@ -14,12 +14,13 @@ export interface BuiltinModelOptions {
   weights?: Weights;
 }
 
-/** The intent and its confidence, as the model reports them (rounded to 3 decimals). */
+/** The intent and its confidence, as the model reports them (3 decimals, rounded down). */
 export function classifyTicket(weights: Weights, subject: string | null | undefined, body: string): { intent: Intent; confidence: number } {
   const text = ticketText(subject, body);
   const { intent, confidence } = classify(weights, text);
   // Text that tries to instruct the agent goes to a person: confidence is capped below any sane threshold.
-  return { intent, confidence: Math.round(Math.min(confidence, injectionCap(text)) * 1000) / 1000 };
+  // Rounded down: rounding must never lift a confidence over a review threshold.
+  return { intent, confidence: Math.floor(Math.min(confidence, injectionCap(text)) * 1000) / 1000 };
 }
 
 /** Classify, plan and draft in one pure step (what `propose` resolves to). */

@@ -22,6 +22,20 @@ export interface Report {
   confidentWrongActions: number;
 }
 
+/** What the committed weights must keep on the held-out set (just under what they measure; docs/model.md). */
+export const FLOORS = { accuracy: 0.92, confidentAccuracy: 0.975, coverage: 0.8, recall: 0.8, confidentWrongActionsRate: 0.01 } as const;
+
+/** The floors a report falls below (empty when it holds them all). */
+export function belowFloors(r: Report): string[] {
+  const out: string[] = [];
+  if (r.accuracy < FLOORS.accuracy) out.push(`accuracy ${r.accuracy.toFixed(3)} < ${FLOORS.accuracy}`);
+  if (r.confidentAccuracy < FLOORS.confidentAccuracy) out.push(`accuracy above the threshold ${r.confidentAccuracy.toFixed(3)} < ${FLOORS.confidentAccuracy}`);
+  if (r.coverage < FLOORS.coverage) out.push(`coverage ${r.coverage.toFixed(3)} < ${FLOORS.coverage}`);
+  for (const [intent, m] of Object.entries(r.perIntent)) if (m.recall < FLOORS.recall) out.push(`${intent} recall ${m.recall.toFixed(3)} < ${FLOORS.recall}`);
+  if (r.confidentWrongActions / (r.total || 1) > FLOORS.confidentWrongActionsRate) out.push(`${r.confidentWrongActions} confident mistakes towards an action intent`);
+  return out;
+}
+
 const ACTION_INTENTS: ReadonlySet<Intent> = new Set(['refund_request', 'cancel_order', 'exchange_request']);
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
