@@ -35,7 +35,15 @@ export interface CategoryMatch {
 }
 
 /** The words that point at one configured category. */
+const WORDS = new WeakMap<Category, string[]>();
+
 export function categoryWords(category: Category): string[] {
+  let words = WORDS.get(category);
+  if (!words) WORDS.set(category, (words = computeWords(category)));
+  return words;
+}
+
+function computeWords(category: Category): string[] {
   const builtIn = TRADE_WORDS[category.id] ?? [];
   const fromLabel = canonical(category.label).split(' ').filter((w) => w.length > 3 && w !== 'and');
   return [...new Set([...builtIn, ...fromLabel, ...category.keywords.map(canonical)])];
@@ -45,14 +53,18 @@ export function categoryWords(category: Category): string[] {
  * @example matchCategory('the toilet is clogged', config) // { categoryId: 'plumbing', outOfScope: null }
  */
 export function matchCategory(text: string, config: BusinessConfig): CategoryMatch {
-  const t = ` ${canonical(text)} `;
+  return matchCategoryCanonical(canonical(text), config);
+}
+
+export function matchCategoryCanonical(canonicalText: string, config: BusinessConfig): CategoryMatch {
+  const t = ` ${canonicalText} `;
   let best: { id: string; score: number } | null = null;
   for (const category of config.categories) {
     const score = scoreWords(t, categoryWords(category));
     if (score > 0 && (!best || score > best.score)) best = { id: category.id, score };
   }
   if (best) return { categoryId: best.id, outOfScope: null };
-  const served = new Set(config.categories.flatMap((c) => [c.id, ...(c.id === 'hvac' ? ['heating', 'cooling'] : [])]));
+  const served = servedTrades(config);
   let other: { id: string; label: string; score: number } | null = null;
   for (const trade of OTHER_TRADES) {
     if (served.has(trade.id)) continue;
@@ -65,6 +77,16 @@ export function matchCategory(text: string, config: BusinessConfig): CategoryMat
 /** Phrases count by their length in words, so "water heater" outweighs "water". */
 function scoreWords(paddedText: string, words: string[]): number {
   let score = 0;
-  for (const w of words) if (paddedText.includes(` ${w} `)) score += w.split(' ').length;
+  for (const w of words) {
+    // cheap substring test first; the padded test then insists on whole words
+    if (paddedText.indexOf(w) !== -1 && paddedText.indexOf(` ${w} `) !== -1) score += w.split(' ').length;
+  }
   return score;
+}
+
+const SERVED = new WeakMap<BusinessConfig, Set<string>>();
+function servedTrades(config: BusinessConfig): Set<string> {
+  let served = SERVED.get(config);
+  if (!served) SERVED.set(config, (served = new Set(config.categories.flatMap((c) => [c.id, ...(c.id === 'hvac' ? ['heating', 'cooling'] : [])]))));
+  return served;
 }

@@ -4,9 +4,10 @@ import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { BusinessConfig, Hazard, IntakeField } from './config.ts';
 import type { GuardrailSettings } from '../guardrails/settings.ts';
-import { detectHazards, detectPushes, soundsUrgent } from './hazards.ts';
+import { detectHazardsCanonical, detectPushes, soundsUrgent } from './hazards.ts';
+import { canonical } from './speech.ts';
 import { sanitizeCallerText } from './sensitive.ts';
-import { matchCategory } from './categories.ts';
+import { matchCategoryCanonical } from './categories.ts';
 import { isOpen } from './hours.ts';
 import { readAddress, readName, readPhone, readPreferredWindow, readPropertyType, readZip } from './extract.ts';
 import { checkSpeech, type Violation } from './speak.ts';
@@ -29,7 +30,8 @@ export interface CallState {
   localTime: string;
   holiday: boolean;
   transcript: Turn[];
-  /** every caller turn so far, sanitised, for rules that need the whole story ("no heat" … "it's 5 degrees") */
+  /** every caller turn so far, sanitised and in canonical form (turns joined by " . "), for rules that need
+   * the whole story ("no heat" … "it's 5 degrees") */
   heard: string;
   intake: Partial<Record<IntakeField, string>>;
   asked: IntakeField | null;
@@ -89,8 +91,8 @@ export function openCall(ctx: CallContext, call: OpenCall): Step {
     ended: false,
     violations: [],
   };
-  const callerId = call.callerNumber ? parsePhoneNumberFromString(call.callerNumber, region(config)) : undefined;
-  if (config.intakeFields.includes('callbackNumber') && callerId?.isValid()) state.intake.callbackNumber = callerId.number;
+  const callerId = callerIdNumber(call.callerNumber, config);
+  if (config.intakeFields.includes('callbackNumber') && callerId) state.intake.callbackNumber = callerId;
   const first = nextField(config, state);
   state.asked = first;
   const parts = [say.greeting(config), say.disclosure(config)];
@@ -102,17 +104,18 @@ export function openCall(ctx: CallContext, call: OpenCall): Step {
 export function hearCaller(ctx: CallContext, previous: CallState, words: string): Step {
   if (previous.ended) return { state: previous, say: '', action: 'hangup' };
   const { config } = ctx;
-  const state: CallState = structuredClone(previous);
+  const state = copyState(previous);
   const { text, removed } = sanitizeCallerText(words.slice(0, 2000));
+  const canon = canonical(text);
   state.transcript.push({ role: 'caller', text });
-  state.heard = state.heard ? `${state.heard}. ${text}` : text;
+  state.heard = state.heard ? `${state.heard} . ${canon}` : canon;
   const asked = state.asked;
-  const gotAnswer = readFields(config, state, text, asked);
+  const gotAnswer = readFields(config, state, text, canon, asked);
 
   const parts: string[] = [];
   if (removed.length) parts.push(say.LINES.sensitiveDropped);
 
-  const newHazards = detectHazards(state.heard).filter((h) => !state.hazards.includes(h));
+  const newHazards = detectHazardsCanonical(state.heard).filter((h) => !state.hazards.includes(h));
   if (newHazards.length) {
     state.hazards.push(...newHazards);
     state.disposition = 'safety_escalation';
@@ -137,7 +140,7 @@ export function hearCaller(ctx: CallContext, previous: CallState, words: string)
   }
 
   if (asked === 'preferredWindow' && state.intake.preferredWindow) parts.push(say.LINES.preferenceNoted);
-  else if (!newHazards.length) for (const push of detectPushes(text)) parts.push(say.DECLINES[push]);
+  else if (!newHazards.length) for (const push of detectPushes(canon)) parts.push(say.DECLINES[push]);
   if (asked && !gotAnswer && !state.skipped.includes(asked)) {
     state.attempts[asked] = (state.attempts[asked] ?? 0) + 1;
     if (state.attempts[asked]! < 2 && !newHazards.length) {
@@ -158,7 +161,7 @@ export function hearCaller(ctx: CallContext, previous: CallState, words: string)
 /** The caller hung up, or the script ran out: settle the disposition without saying more. */
 export function hangUp(ctx: CallContext, previous: CallState): CallState {
   if (previous.ended) return previous;
-  const state: CallState = structuredClone(previous);
+  const state = copyState(previous);
   state.ended = true;
   state.disposition = settle(ctx.config, state);
   return state;
@@ -223,8 +226,22 @@ function nextField(config: BusinessConfig, state: CallState): IntakeField | null
 
 const region = (config: BusinessConfig) => config.business.defaultRegion as CountryCode;
 
+/** What carriers send for a withheld number (Twilio: anonymous, restricted, blocked, unavailable, unknown). */
+const WITHHELD = new Set(['+266696687', '+7378742833', '+2562533', '+8656696', '+86282452253']);
+
+/**
+ * The caller ID as a callback number. A carrier's E.164 caller ID is taken as given (libphonenumber's
+ * full validation is the slowest step of a call); anything else is parsed in the business's region.
+ */
+function callerIdNumber(raw: string | null | undefined, config: BusinessConfig): string | null {
+  if (!raw || WITHHELD.has(raw)) return null;
+  if (/^\+[1-9]\d{7,14}$/.test(raw)) return raw;
+  const parsed = parsePhoneNumberFromString(raw, region(config));
+  return parsed?.isValid() ? parsed.number : null;
+}
+
 /** Reads every allowed field from one turn; true when the field just asked got an answer. */
-function readFields(config: BusinessConfig, state: CallState, text: string, asked: IntakeField | null): boolean {
+function readFields(config: BusinessConfig, state: CallState, text: string, canon: string, asked: IntakeField | null): boolean {
   const allowed = new Set(config.intakeFields);
   const set = (field: IntakeField, value: string | null) => {
     if (value && allowed.has(field) && state.intake[field] === undefined) state.intake[field] = value;
@@ -237,11 +254,25 @@ function readFields(config: BusinessConfig, state: CallState, text: string, aske
   set('propertyType', readPropertyType(text, asked === 'propertyType'));
   set('preferredWindow', readPreferredWindow(text, asked === 'preferredWindow'));
 
-  const answer = asked === 'category' ? matchCategory(text, config) : null;
-  const overall = matchCategory(state.heard, config);
+  const answer = asked === 'category' ? matchCategoryCanonical(canon, config) : null;
+  const overall = matchCategoryCanonical(state.heard, config);
   state.categoryId = answer?.categoryId ?? state.categoryId ?? overall.categoryId;
   state.outOfScope = state.categoryId ? null : overall.outOfScope;
   if (state.categoryId) set('category', state.categoryId);
-  state.urgent = state.urgent || soundsUrgent(text);
+  state.urgent = state.urgent || soundsUrgent(canon);
   return asked !== null && state.intake[asked] !== undefined;
+}
+
+/** States are plain JSON; a turn never mutates the one it was given (the webhook's store may hold it). */
+function copyState(s: CallState): CallState {
+  return {
+    ...s,
+    transcript: [...s.transcript],
+    intake: { ...s.intake },
+    attempts: { ...s.attempts },
+    skipped: [...s.skipped],
+    hazards: [...s.hazards],
+    scripts: [...s.scripts],
+    violations: [...s.violations],
+  };
 }

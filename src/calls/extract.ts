@@ -7,12 +7,15 @@ import { spokenDigits } from './speech.ts';
 const STREET_SUFFIX = String.raw`(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|court|ct|boulevard|blvd|way|place|pl|circle|cir|terrace|ter|parkway|pkwy|highway|hwy|trail|trl|loop|row|square|sq)`;
 const STREET = new RegExp(String.raw`\b\d{1,6}[a-z]?\s+(?:[a-z0-9.'-]+\s+){0,4}?${STREET_SUFFIX}\b\.?(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*[\w-]+)?`, 'i');
 
+const ZIP_AFTER_STREET = new RegExp(String.raw`${STREET.source}[\s,]+(?:[a-z]+[\s,]+){0,3}(\d{5})\b`, 'i');
+
 /** The caller's callback number in E.164, read with libphonenumber in the business's region. */
 export function readPhone(text: string, region: CountryCode): string | null {
   const withDigits = spokenDigits(text);
   for (const m of withDigits.matchAll(/\+?\d[\d\s().-]{5,}\d/g)) {
     const raw = m[0];
     const digits = raw.replace(/[^\d+]/g, '');
+    if (digits.replace('+', '').length < 7) continue;
     // a number followed by a ZIP in one breath: try the leading 10/11 digits too
     for (const candidate of [digits, digits.slice(0, 11), digits.slice(0, 10)]) {
       const phone = parsePhoneNumberFromString(candidate, region);
@@ -24,10 +27,11 @@ export function readPhone(text: string, region: CountryCode): string | null {
 
 /** A US ZIP (or the region's postal code, as typed in the config): bare when asked, after "zip"/an address otherwise. */
 export function readZip(text: string, asked: boolean): string | null {
+  if (!asked && !/\d|\b(?:zip|postal)\b/i.test(text)) return null;
   const t = spokenDigits(text).replace(/(\d)[\s-](?=\d(?:[\s-]?\d){3}\b)/g, '$1').replace(/(\d) (?=\d)/g, '$1');
   const cued = /\b(?:zip|zip code|postal code|zipcode)\b(?:\s+(?:is|its|it's))?[:\s]*(\d{5})\b/i.exec(t);
   if (cued) return cued[1];
-  const afterStreet = new RegExp(String.raw`${STREET.source}[\s,]+(?:[a-z]+[\s,]+){0,3}(\d{5})\b`, 'i').exec(t);
+  const afterStreet = ZIP_AFTER_STREET.exec(t);
   if (afterStreet) return afterStreet[1];
   if (!asked) return null;
   const bare = /(?<![\d])(\d{5})(?![\d])/.exec(t);

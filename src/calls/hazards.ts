@@ -59,17 +59,34 @@ const VULNERABLE = /\b(?:baby|babies|newborn|infant|toddler|elderly|grand(?:moth
  * @example detectHazards("um i smell rotten eggs in the kitchen") // ['gas']
  */
 export function detectHazards(callerText: string): Hazard[] {
-  const text = canonical(callerText);
+  return detectHazardsCanonical(canonical(callerText));
+}
+
+/** The same on text already in canonical form (the engine keeps the caller's words that way). */
+export function detectHazardsCanonical(text: string): Hazard[] {
   const found: Hazard[] = [];
   for (const [hazard, rules] of Object.entries(RULES) as [Exclude<Hazard, 'no_heat'>, HazardRule[]][]) {
-    if (rules.some((rule) => matches(text, rule))) found.push(hazard);
+    if (GATES[hazard].test(text) && rules.some((rule) => matches(text, rule))) found.push(hazard);
   }
-  if (hasNoHeat(text)) found.push('no_heat');
+  if (GATES.no_heat.test(text) && hasNoHeat(text)) found.push('no_heat');
   return found;
 }
 
+/** A word every rule of a hazard needs; a text without one skips that hazard's rules (speed only). */
+const GATES: Record<Hazard, RegExp> = {
+  gas: /gas|egg|sulfur|sulphur|hiss/,
+  carbon_monoxide: /\bco2?\b|carbon|alarm|detector|headache|dizz|nause|throwing up|vomit|passed out|faint/,
+  electrical: /spark|arc|burn|melt|scorch|smok|electr|hot|charred|blacken|fire|shock|zap|wire|lines?\b/,
+  flooding: /water|pipe|hose|flood|burst|bust|sewage|overflow|inch|feet|foot|main/,
+  no_heat: /heat|furnace|boiler|freez|cold|frigid/,
+};
+
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
 function matches(text: string, rule: HazardRule): boolean {
-  const re = new RegExp(rule.re.source, 'g');
+  let re = GLOBAL.get(rule.re);
+  if (!re) GLOBAL.set(rule.re, (re = new RegExp(rule.re.source, 'g')));
+  re.lastIndex = 0;
   for (const m of text.matchAll(re)) {
     if (NEG_BEFORE.test(text.slice(0, m.index))) continue;
     if (rule.unless && rule.unless.test(window(text, m.index, m.index + m[0].length))) continue;
@@ -106,8 +123,8 @@ function window(text: string, start: number, end: number): string {
 const URGENT = /\b(?:emergency|urgent|urgently|asap|right away|right now|sewage|sewer (?:is )?back\w*|backing up|overflowing|no power|power is out|power out|lost power|no hot water|no ac|no air conditioning|ac (?:is )?(?:out|not working|died)|leaking (?:badly|a lot|fast)|frozen pipes?|pipes? (?:are |is )?frozen|locked out of heat)\b/;
 
 /** Urgent without being a hazard: after hours, with `emergencies_to_on_call`, this goes to the on-call team. */
-export function soundsUrgent(callerText: string): boolean {
-  return URGENT.test(canonical(callerText));
+export function soundsUrgent(canonicalText: string): boolean {
+  return URGENT.test(canonicalText);
 }
 
 const PUSHES: [keyof typeof import('./wording.ts').DECLINES, RegExp][] = [
@@ -118,7 +135,7 @@ const PUSHES: [keyof typeof import('./wording.ts').DECLINES, RegExp][] = [
 ];
 
 /** What the caller is pressing for that the assistant must decline honestly (price, diagnosis, a time, a guarantee). */
-export function detectPushes(callerText: string): (keyof typeof import('./wording.ts').DECLINES)[] {
-  const t = canonical(callerText);
+export function detectPushes(canonicalText: string): (keyof typeof import('./wording.ts').DECLINES)[] {
+  const t = canonicalText;
   return PUSHES.filter(([, re]) => re.test(t)).map(([push]) => push);
 }

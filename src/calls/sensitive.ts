@@ -40,11 +40,11 @@ export function sanitizeCallerText(text: string): Sanitized {
     else if (digits.length === 9 && (ssnContext || /^\d{3}-\d{2}-\d{4}$/.test(m[0].trim())) && validSsn(digits)) cuts.push({ ...span, kind: 'ssn' });
     else if (bankContext && digits.length >= 4 && !looksLikePhone(digits)) cuts.push({ ...span, kind: 'bank' });
   }
-  for (const m of text.matchAll(DOB)) {
+  for (const m of /born|birth|d ?o ?b\b/i.test(text) ? text.matchAll(DOB) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]);
     cuts.push({ start, end: start + m[1].length, kind: 'date_of_birth' });
   }
-  for (const m of text.matchAll(SECRET)) {
+  for (const m of /pass|pin|login/i.test(text) ? text.matchAll(SECRET) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]);
     cuts.push({ start, end: start + m[1].length, kind: 'password' });
   }

@@ -15,17 +15,21 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
  * @example canonical("Um, the C.O. alarm is going off!!") // "the co alarm is going off"
  */
 export function canonical(text: string): string {
-  let t = text.toLowerCase().normalize('NFKC').replace(/[’‘]/g, "'");
-  t = t.replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ');
-  t = ` ${t} `.replace(FILLERS, ' ');
-  t = t
-    .replace(/\bh v a c\b/g, 'hvac')
-    .replace(/\bg f c i\b/g, 'gfci')
-    .replace(/\bc o 2\b/g, 'co2')
-    .replace(/\bc o\b/g, 'co')
-    .replace(/\ba c\b(?! o)/g, 'ac');
-  t = spokenNumbers(t);
-  return t.replace(/\s+/g, ' ').trim();
+  let t = text.toLowerCase();
+  // the cheap tests in front of each step skip it for the usual plain-ASCII, acronym-free turn
+  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKC');
+  t = ` ${t.replace(/['’‘]/g, '').replace(/[^a-z0-9]+/g, ' ')} `;
+  if (/ (?:um|uh|er|ah|hm|mm|you know|i mean|okay so|so yeah)/.test(t)) t = t.replace(FILLERS, ' ');
+  if (/\b[a-z] [a-z0-9]\b/.test(t)) {
+    t = t
+      .replace(/\bh v a c\b/g, 'hvac')
+      .replace(/\bg f c i\b/g, 'gfci')
+      .replace(/\bc o 2\b/g, 'co2')
+      .replace(/\bc o\b/g, 'co')
+      .replace(/\ba c\b(?! o)/g, 'ac');
+  }
+  if (/teen|ty\b|minus|negative|degrees|years/.test(t)) t = spokenNumbers(t);
+  return t.replace(/ {2,}/g, ' ').trim();
 }
 
 /** "twenty five degrees" → "25 degrees", "minus ten" → "-10" (only where a number word stands). */
