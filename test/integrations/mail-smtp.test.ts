@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MailError, createSmtpMailer, mailerFromEnv, replySubject, type SmtpMailerOptions } from '../../src/adapters/mail/smtp.ts';
 import { createInboundEmailRoute } from '../../src/adapters/mail/route.ts';
@@ -86,6 +87,18 @@ describe('SMTP replies', () => {
       expect(line).not.toContain(PASS);
       expect(line).not.toContain(b64);
     }
+  });
+
+  it('signs replies with DKIM when a key is configured', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    peer = await startSmtpPeer();
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await mailer(peer.port, { dkim: { domainName: 'acme.test', keySelector: 'gh1', privateKey: pem } })
+      .sendReply({ to: 'jane@example.com', subject: 'Broken mug', text: 'Hello', inReplyTo: '<m1@example.com>' });
+    const signature = peer.mails[0].headers.get('dkim-signature') ?? '';
+    expect(signature).toMatch(/d=acme\.test/);
+    expect(signature).toMatch(/s=gh1/);
+    expect(signature).toMatch(/h=[^;]*in-reply-to/i);
   });
 
   it('is configured from GATEHOUSE_SMTP_* / GATEHOUSE_MAIL_FROM', async () => {

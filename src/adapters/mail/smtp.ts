@@ -17,6 +17,8 @@ export interface SmtpMailerOptions {
   from: string;
   /** refuse to send without STARTTLS on a non-secure port */
   requireTLS?: boolean;
+  /** sign replies (deliverability: receivers check the From domain's DKIM record) */
+  dkim?: { domainName: string; keySelector: string; privateKey: string } | null;
   /** accept self-signed certificates (local relays, tests) */
   allowInvalidCertificates?: boolean;
   timeoutMs?: number;
@@ -74,7 +76,11 @@ const SINGLE_ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
  *   await mailer.sendReply({ to: 'jane@example.com', subject: 'Broken mug', text, inReplyTo: '<abc@mail.example.com>' });
  */
 export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
-  const redact = createRedactor([options.auth?.pass, options.auth ? Buffer.from(`\u0000${options.auth.user}\u0000${options.auth.pass}`).toString('base64') : null]);
+  const redact = createRedactor([
+    options.auth?.pass,
+    options.auth ? Buffer.from(`\u0000${options.auth.user}\u0000${options.auth.pass}`).toString('base64') : null,
+    options.dkim?.privateKey,
+  ]);
   const transport = nodemailer.createTransport({
     host: options.host,
     port: options.port,
@@ -82,6 +88,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
     requireTLS: options.requireTLS ?? false,
     auth: options.auth ? { user: options.auth.user, pass: options.auth.pass } : undefined,
     tls: options.allowInvalidCertificates ? { rejectUnauthorized: false } : undefined,
+    ...(options.dkim ? { dkim: options.dkim } : {}),
     connectionTimeout: options.timeoutMs ?? 15_000,
     greetingTimeout: options.timeoutMs ?? 15_000,
     socketTimeout: options.timeoutMs ?? 30_000,
@@ -166,5 +173,8 @@ export function mailerFromEnv(env: NodeJS.ProcessEnv = process.env, extra: Pick<
   // Credentials never cross the wire in clear: with a user and no implicit TLS, STARTTLS is required
   // unless GATEHOUSE_SMTP_REQUIRE_TLS=false says otherwise (a relay on localhost).
   const requireTLS = env.GATEHOUSE_SMTP_REQUIRE_TLS ? /^(1|true|yes)$/i.test(env.GATEHOUSE_SMTP_REQUIRE_TLS) : Boolean(user) && !secure;
-  return createSmtpMailer({ host, port, secure, from, auth: user ? { user, pass: pass ?? '' } : null, requireTLS, ...extra });
+  const dkim = env.GATEHOUSE_DKIM_DOMAIN && env.GATEHOUSE_DKIM_SELECTOR && env.GATEHOUSE_DKIM_PRIVATE_KEY
+    ? { domainName: env.GATEHOUSE_DKIM_DOMAIN, keySelector: env.GATEHOUSE_DKIM_SELECTOR, privateKey: env.GATEHOUSE_DKIM_PRIVATE_KEY.replace(/\\n/g, '\n') }
+    : null;
+  return createSmtpMailer({ host, port, secure, from, auth: user ? { user, pass: pass ?? '' } : null, requireTLS, dkim, ...extra });
 }
