@@ -12,6 +12,7 @@ import { settingsRoutes } from './pages/settings.tsx';
 import { shadowRoutes } from './pages/shadow.tsx';
 import { overviewRoutes } from './pages/overview.tsx';
 import { callsRoutes } from './pages/calls.tsx';
+import { apiKeyRoutes } from './pages/api-keys.tsx';
 
 export type { DashboardDeps } from './deps.ts';
 
@@ -49,7 +50,7 @@ export function createDashboard(deps: DashboardDeps): Hono<WebEnv> {
     if (!hit) return c.notFound();
     return c.body(hit[0], 200, { 'Content-Type': hit[1], 'Cache-Control': 'no-cache' });
   });
-  for (const routes of [loginRoutes(deps, api), overviewRoutes(deps), inboxRoutes(deps), approvalsRoutes(deps, api), auditRoutes(deps, api), settingsRoutes(deps, api), shadowRoutes(deps, api), callsRoutes(deps)]) {
+  for (const routes of [loginRoutes(deps, api), overviewRoutes(deps), inboxRoutes(deps), approvalsRoutes(deps, api), auditRoutes(deps, api), settingsRoutes(deps, api), shadowRoutes(deps, api), callsRoutes(deps), apiKeyRoutes(deps, api)]) {
     app.route('/', routes);
   }
   return app;

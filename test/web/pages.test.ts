@@ -213,3 +213,28 @@ describe('calls', () => {
     expect(await bad.text()).toMatch(/id="s-config-error"[^>]*>[^<]*intakeFields\[1\]/);
   });
 });
+
+describe('API keys and rule traces', () => {
+  it('creates a key shown once (it then works on the API) and revokes it', async () => {
+    const org = await makeOrg(h.svc, STORE);
+    const token = await csrfOf(h.app, org.cookie, '/settings/api-keys');
+    const created = await (await post('/settings/api-keys', org.cookie, form({ _csrf: token, name: 'helpdesk' }))).text();
+    const key = /<code class="secret">([^<]+)<\/code>/.exec(created)![1];
+    expect((await api(h.svc, 'GET', '/v1/tickets', { as: key })).status).toBe(200);
+    const listed = await (await get('/settings/api-keys', org.cookie)).text();
+    expect(listed).toContain('helpdesk');
+    expect(listed).not.toContain(key);
+    const id = (await api(h.svc, 'GET', '/v1/api-keys', { as: org.cookie })).body.items.find((k: { name: string }) => k.name === 'helpdesk').id;
+    expect((await post(`/settings/api-keys/${id}/revoke`, org.cookie, form({ _csrf: token }))).status).toBe(303);
+    expect((await api(h.svc, 'GET', '/v1/tickets', { as: key })).status).toBe(401);
+  });
+
+  it("shows which escalation rule stopped a ticket and the conditions that held", async () => {
+    const rule = { id: 'big-refunds', priority: 5, when: { all: [{ fact: 'intent', operator: 'equal', value: 'refund_request' }, { fact: 'actionTotal', operator: 'greaterThan', value: 100 }] }, then: 'review' };
+    const org = await orgWithWaiting(h.svc, [['r-1', 'jane@example.com', '3000', 120]], { mode: 'live', firstTimeApproval: false, escalationRules: [rule] });
+    const html = await (await get('/tickets/r-1', org.cookie)).text();
+    expect(html).toMatch(/Escalation rules<\/strong> <span class="verdict">sent to a person for review<\/span>[^]*stopped here[^]*rule &quot;big-refunds&quot;/);
+    expect(html).toContain('<code>actionTotal greaterThan 100</code> (was <code>120</code>)');
+    expect(html).toContain('<code>intent equal &quot;refund_request&quot;</code>');
+  });
+});

@@ -40,7 +40,7 @@ export function settingsRoutes(deps: DashboardDeps, api: ApiCall) {
     return page(c, 'Settings', 'settings', (
       <>
         <h1>Settings</h1>
-        <p class="meta">Version {view.version}{view.updatedAt && <> · saved {when(view.updatedAt)} by {view.updatedBy}</>}</p>
+        <p class="meta">Version {view.version}{view.updatedAt && <> · saved {when(view.updatedAt)} by {view.updatedBy}</>} · <a href="/settings/api-keys">API keys</a></p>
         <div class="grid2">
           <section class="card" aria-labelledby="mode-h">
             <h2 id="mode-h">Mode</h2>
