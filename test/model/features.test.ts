@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featurize, normalise } from '../../src/adapters/model/local/features.ts';
+import { featurize, normalise, stripQuoted } from '../../src/adapters/model/local/features.ts';
 
 describe('normalise', () => {
   it('replaces values with placeholder words', () => {
@@ -32,5 +32,16 @@ describe('featurize', () => {
   });
   it('is deterministic', () => {
     expect(featurize('Where is my order #1042?')).toEqual(featurize('Where is my order #1042?'));
+  });
+});
+
+describe('stripQuoted', () => {
+  it('drops the quoted thread below "On … wrote:" and lines starting with >', () => {
+    const body = 'Still not here, where is it?\n\nOn Mon, 3 Mar 2026 at 10:00, Customer Support <help@shop.example> wrote:\n> I have requested a refund of 34.00 USD\n> Best regards';
+    expect(stripQuoted(body).trim()).toBe('Still not here, where is it?');
+    expect(stripQuoted('> quoted\nmine')).toBe('mine');
+  });
+  it('keeps a message that is nothing but a quote', () => {
+    expect(stripQuoted('> please cancel order 1042')).toBe('> please cancel order 1042');
   });
 });

@@ -4,6 +4,7 @@ import type { Customer, Order, ProposedAction } from '../../../tickets/scenario.
 import type { Intent } from '../../../tickets/settings.ts';
 import { extractOrderIds } from '../../../tickets/extract-order-ids.ts';
 import { exchangeSku } from './variants.ts';
+import { stripQuoted } from './features.ts';
 
 type LineItem = Order['lineItems'][number];
 export type RefundReason = 'damaged' | 'wrong_item' | 'not_received' | 'changed_mind' | 'customer_request';
@@ -98,7 +99,8 @@ export function planActions(input: PlanInput): Plan {
   const ref = referencedOrder(input);
   if ('situation' in ref) return { actions: [], situation: ref.situation };
   const { order } = ref;
-  const text = `${input.subject}\n${input.body}`;
+  // Reason, item and size come from the customer's own words, not from our quoted earlier reply.
+  const text = `${input.subject}\n${stripQuoted(input.body)}`;
   switch (intent) {
     case 'refund_request': {
       const amount = remainingRefundable(order);

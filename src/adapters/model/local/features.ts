@@ -72,7 +72,18 @@ export function featurize(text: string): string[] {
   return [...out];
 }
 
+/** Where an e-mail client starts quoting the earlier thread. */
+const QUOTE_START = /^(?:On .{0,200}wrote:|-{2,}\s*Original Message\s*-{2,}|From: .{0,200}\n(?:Sent|Date): )/im;
+
+/** The customer's own new words: quoted earlier messages (our replies included) are dropped. */
+export function stripQuoted(body: string): string {
+  const head = body.slice(0, MAX_CHARS * 2);
+  const cut = head.search(QUOTE_START);
+  const own = (cut > 0 ? head.slice(0, cut) : head).split('\n').filter((line) => !line.trimStart().startsWith('>')).join('\n');
+  return own.trim() ? own : head; // a message that is all quote: read it rather than nothing
+}
+
 /** Subject and body read as one text; the subject first, as a person reads it. */
 export function ticketText(subject: string | null | undefined, body: string): string {
-  return `${subject ?? ''}\n${body.slice(0, MAX_CHARS)}`;
+  return `${subject ?? ''}\n${stripQuoted(body).slice(0, MAX_CHARS)}`;
 }
