@@ -178,3 +178,15 @@ describe('inbound e-mail: the labelled corpus (scripts/quality/email-stripping.t
     expect(extractOrderIds('', emailBody({ text: email.text ?? '', html: email.html ?? '' })).sort()).toEqual([...email.ids].sort());
   });
 });
+
+describe('inbound e-mail: mounted in a service', () => {
+  it('answers at /v1/email/inbound when mounted with app.route', async () => {
+    const { Hono } = await import('hono');
+    const { app: route, submitted } = setup({ secret: null });
+    const service = new Hono();
+    service.route('/v1/email/inbound', route);
+    const res = await service.request('/v1/email/inbound', json({ from: 'jane@example.com', to: 'support@acme.test', subject: 's', text: 't' }, {}));
+    expect(res.status).toBe(202);
+    expect(submitted).toHaveLength(1);
+  });
+});

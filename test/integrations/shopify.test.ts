@@ -120,6 +120,9 @@ describe('Shopify store: refunds', () => {
     expect(sent.idempotencyKey).toBe('key-1');
     expect(order('#1002').refunds).toHaveLength(1);
     expect(order('#1002').refunds[0].note).toBe(`late delivery ${idempotencyMarker('key-1')}`);
+    expect((sent.variables.input as { notify: boolean }).notify).toBe(true);
+    await store({ notifyCustomer: false }).refund({ orderId: '1002', amount: 1, currency: 'USD' }, 'key-1b');
+    expect((mutationsOf('refundCreate')[1].variables.input as { notify: boolean }).notify).toBe(false);
   });
 
   it('moves money once for a repeated idempotency key, even when the first answer was lost', async () => {

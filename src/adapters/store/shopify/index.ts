@@ -15,6 +15,8 @@ export interface ShopifyStoreOptions extends ShopifyClientOptions {
   pageSize?: number;
   /** stop listing after this many orders (newest first) */
   maxOrders?: number;
+  /** let Shopify send its own refund / cancellation e-mail to the customer (default true) */
+  notifyCustomer?: boolean;
 }
 
 export interface ShopifyStore extends StoreAdapter {
@@ -56,6 +58,7 @@ export function createShopifyStore(options: ShopifyStoreOptions): ShopifyStore {
   const client = createShopifyClient(options);
   const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 250);
   const maxOrders = options.maxOrders ?? 250;
+  const notify = options.notifyCustomer ?? true;
   const read = <T>(query: string, variables: Record<string, unknown>) => client.request<T>(query, variables, { retryable: true });
 
   /** Complete an order's line items when the first page did not hold them all. */
@@ -188,7 +191,7 @@ export function createShopifyStore(options: ShopifyStoreOptions): ShopifyStore {
     }>(
       Q.REFUND_CREATE,
       {
-        input: { orderId: orderGid, currency, note: `${reason ? `${reason} ` : ''}${marker}`.trim(), notify: true, transactions },
+        input: { orderId: orderGid, currency, note: `${reason ? `${reason} ` : ''}${marker}`.trim(), notify, transactions },
         idempotencyKey,
       },
       // Safe to resend: Shopify deduplicates by the @idempotent key.
@@ -232,7 +235,9 @@ export function createShopifyStore(options: ShopifyStoreOptions): ShopifyStore {
     const reason = (input.reason ?? '').slice(0, 200);
     const data = await client.request<{
       orderCancel: { job: { id: string } | null; orderCancelUserErrors: { message: string; code: string | null }[] };
-    }>(Q.ORDER_CANCEL, { orderId: orderGid, staffNote: `${reason ? `${reason} ` : ''}${idempotencyMarker(idempotencyKey)}` });
+    }>(Q.ORDER_CANCEL, {
+      orderId: orderGid, staffNote: `${reason ? `${reason} ` : ''}${idempotencyMarker(idempotencyKey)}`, notifyCustomer: notify,
+    });
     const errors = data.orderCancel.orderCancelUserErrors;
     if (errors.length) {
       // A resend after a lost response lands here ("already cancelled"): the order state decides.

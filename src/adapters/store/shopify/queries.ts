@@ -97,13 +97,13 @@ export const CANCEL_CONTEXT = `query CancelContext($id: ID!) {
   }
 }`;
 
-export const ORDER_CANCEL = `mutation OrderCancel($orderId: ID!, $staffNote: String) {
+export const ORDER_CANCEL = `mutation OrderCancel($orderId: ID!, $staffNote: String, $notifyCustomer: Boolean) {
   orderCancel(
     orderId: $orderId
     reason: CUSTOMER
     refundMethod: { originalPaymentMethodsRefund: true }
     restock: true
-    notifyCustomer: true
+    notifyCustomer: $notifyCustomer
     staffNote: $staffNote
   ) {
     job { id done }
