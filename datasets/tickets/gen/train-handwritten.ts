@@ -91,4 +91,17 @@ export const HANDWRITTEN_TRAIN: Handwritten[] = [
   { intent: 'spam', subject: '', body: 'aaaaaaa' },
   { intent: 'spam', subject: 'Free iPhone', body: 'You have been selected to receive a FREE iPhone 16! Just pay shipping. Claim now before stock runs out.' },
   { intent: 'spam', subject: 'Sponsored article', body: 'Good day, I represent a network of home and lifestyle blogs. We are looking to place sponsored content with backlinks on relevant sites. What is your price for a dofollow link?' },
+  // ---- threads and signatures
+  { intent: 'order_status', subject: 'Re: Shipping confirmation for order 51102', body: 'The tracking link in your email doesn\'t work. Has it really shipped?\n\nOn Thu, 12 Feb 2026 at 16:40, Orders <orders@store.example> wrote:\n> Good news! Your order 51102 is on its way.\n> Track it here.' },
+  { intent: 'refund_request', subject: 'Re: Return received', body: 'Thank you, so when will I get my money back? It has been 10 days since you confirmed.\n\n-----Original Message-----\nFrom: Returns Team\nSent: 02 February 2026\nWe have received your return for order #80017.' },
+  { intent: 'cancel_order', subject: 'Re: Thanks for your order!', body: 'Hi, sorry, can you cancel this one? I used the wrong card.\n\nOn Sat, Orders <orders@store.example> wrote:\n> Thank you for shopping with us. Order #60012 is being prepared.' },
+  { intent: 'exchange_request', subject: 'Re: Delivered', body: 'It came today, thank you, but the trainers are half a size too small. Could I swap them for a 9.5?\n\n> Your order #31118 was delivered at 11:52.' },
+  { intent: 'human_request', subject: 'Re: Re: your enquiry', body: 'This answer doesn\'t help at all. Please have someone from your customer team phone me.\n\n> On Mon, Support wrote:\n> Please see our FAQ for more information.' },
+  { intent: 'general_inquiry', subject: 'Re: Welcome to our newsletter', body: 'Thanks for the welcome discount! Does it also work on sale items?\n\n> Here is 10% off your first order.' },
+  { intent: 'spam', subject: 'Re: Business inquiry', body: 'Following up on my last email. Our team can build you a mobile app for your store for just $499. Interested?\n\n> Hi, we build apps for e-commerce brands.' },
+  { intent: 'order_status', subject: 'Where is my parcel', body: 'Hello, my order #22561 was supposed to be here on Friday. Could you check what is happening with it?\n\nBest regards\nJohn Carter\n221 Elm Road, Springfield, IL 62704\nMobile: 217-555-0199' },
+  { intent: 'refund_request', subject: 'Damaged item', body: 'Hi, the frame in order 40318 arrived with the glass shattered. I\'d like a refund please.\n\nKind regards,\nNadia\n--\nNadia Haddad | Interior Designer\nwww.nadiahaddad-design.example | +1 (415) 555-0102' },
+  { intent: 'cancel_order', subject: 'CANCEL', body: 'CANCEL ORDER #71990 NOW PLEASE, I PUT THE WRONG ADDRESS' },
+  { intent: 'order_status', subject: 'pedido', body: 'Hello, sorry my english. My order 33902 it is shipped or not? I wait long time. Thanks you' },
+  { intent: 'exchange_request', subject: 'change colour', body: 'hi can i change my order 55781 jumper from the pink to the grey one? same size, it has not been worn. ty' },
 ];
