@@ -57,7 +57,7 @@ export function matchCategory(text: string, config: BusinessConfig): CategoryMat
 }
 
 export function matchCategoryCanonical(canonicalText: string, config: BusinessConfig): CategoryMatch {
-  const t = ` ${canonicalText} `;
+  const t: Words = { padded: ` ${canonicalText} `, tokens: new Set(canonicalText.split(' ')) };
   let best: { id: string; score: number } | null = null;
   for (const category of config.categories) {
     const score = scoreWords(t, categoryWords(category));
@@ -74,12 +74,21 @@ export function matchCategoryCanonical(canonicalText: string, config: BusinessCo
   return { categoryId: null, outOfScope: other ? { id: other.id, label: other.label } : null };
 }
 
+interface Words {
+  padded: string;
+  tokens: Set<string>;
+}
+
 /** Phrases count by their length in words, so "water heater" outweighs "water". */
-function scoreWords(paddedText: string, words: string[]): number {
+function scoreWords(text: Words, words: string[]): number {
   let score = 0;
   for (const w of words) {
-    // cheap substring test first; the padded test then insists on whole words
-    if (paddedText.indexOf(w) !== -1 && paddedText.indexOf(` ${w} `) !== -1) score += w.split(' ').length;
+    const space = w.indexOf(' ');
+    if (space === -1) {
+      if (text.tokens.has(w)) score += 1;
+    } else if (text.tokens.has(w.slice(0, space)) && text.padded.includes(` ${w} `)) {
+      score += w.split(' ').length;
+    }
   }
   return score;
 }

@@ -254,10 +254,16 @@ function readFields(config: BusinessConfig, state: CallState, text: string, cano
   set('propertyType', readPropertyType(text, asked === 'propertyType'));
   set('preferredWindow', readPreferredWindow(text, asked === 'preferredWindow'));
 
+  // a category, once heard, stays; until then the whole story so far is matched again
   const answer = asked === 'category' ? matchCategoryCanonical(canon, config) : null;
-  const overall = matchCategoryCanonical(state.heard, config);
-  state.categoryId = answer?.categoryId ?? state.categoryId ?? overall.categoryId;
-  state.outOfScope = state.categoryId ? null : overall.outOfScope;
+  if (answer?.categoryId) state.categoryId = answer.categoryId;
+  if (!state.categoryId) {
+    const overall = matchCategoryCanonical(state.heard, config);
+    state.categoryId = overall.categoryId;
+    state.outOfScope = overall.categoryId ? null : overall.outOfScope;
+  } else {
+    state.outOfScope = null;
+  }
   if (state.categoryId) set('category', state.categoryId);
   state.urgent = state.urgent || soundsUrgent(canon);
   return asked !== null && state.intake[asked] !== undefined;
@@ -265,14 +271,27 @@ function readFields(config: BusinessConfig, state: CallState, text: string, cano
 
 /** States are plain JSON; a turn never mutates the one it was given (the webhook's store may hold it). */
 function copyState(s: CallState): CallState {
+  // spelled out rather than spread: one object shape for every state keeps this cheap on the hot path
   return {
-    ...s,
-    transcript: [...s.transcript],
+    callId: s.callId,
+    now: s.now,
+    callerNumber: s.callerNumber,
+    afterHours: s.afterHours,
+    localTime: s.localTime,
+    holiday: s.holiday,
+    transcript: s.transcript.slice(),
+    heard: s.heard,
     intake: { ...s.intake },
+    asked: s.asked,
     attempts: { ...s.attempts },
-    skipped: [...s.skipped],
-    hazards: [...s.hazards],
-    scripts: [...s.scripts],
-    violations: [...s.violations],
+    skipped: s.skipped.slice(),
+    hazards: s.hazards.slice(),
+    scripts: s.scripts.slice(),
+    categoryId: s.categoryId,
+    outOfScope: s.outOfScope,
+    urgent: s.urgent,
+    disposition: s.disposition,
+    ended: s.ended,
+    violations: s.violations.slice(),
   };
 }
