@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createInboundEmailRoute, type InboundEmailRouteOptions } from '../../src/adapters/mail/route.ts';
 import { emailBody, stripQuotedAndSignature, type InboundTicket } from '../../src/adapters/mail/inbound.ts';
@@ -188,5 +189,33 @@ describe('inbound e-mail: mounted in a service', () => {
     const res = await service.request('/v1/email/inbound', json({ from: 'jane@example.com', to: 'support@acme.test', subject: 's', text: 't' }, {}));
     expect(res.status).toBe(202);
     expect(submitted).toHaveLength(1);
+  });
+});
+
+describe('inbound e-mail: Mailgun signatures', () => {
+  const KEY = 'mailgun-signing-key-0123';
+  const sign = (timestamp: string, token: string) => createHmac('sha256', KEY).update(timestamp + token).digest('hex');
+  const now = Math.floor(new Date('2026-03-20T12:00:00Z').getTime() / 1000);
+  const form = (fields: Record<string, string>) => ({
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ sender: 'jane@example.com', recipient: 'support@acme.test', subject: 's', 'body-plain': 'Order #1042', ...fields }).toString(),
+  });
+
+  it('accepts a fresh, correctly signed post without the shared secret', async () => {
+    const { app, submitted } = setup({ mailgunSigningKey: KEY });
+    const res = await app.request('/', form({ timestamp: String(now - 60), token: 'tok-1', signature: sign(String(now - 60), 'tok-1') }));
+    expect(res.status).toBe(202);
+    expect(submitted).toHaveLength(1);
+  });
+
+  it('refuses a wrong, stale or missing signature', async () => {
+    const { app, submitted } = setup({ mailgunSigningKey: KEY });
+    const stale = String(now - 3600);
+    for (const fields of <Record<string, string>[]>[
+      { timestamp: String(now), token: 'tok-2', signature: sign(String(now), 'other') },
+      { timestamp: stale, token: 'tok-3', signature: sign(stale, 'tok-3') },
+      {},
+    ]) expect((await app.request('/', form(fields))).status).toBe(401);
+    expect(submitted).toHaveLength(0);
   });
 });

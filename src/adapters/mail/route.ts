@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { InputError } from '../../errors.ts';
 import { safeEqual } from '../secrets/index.ts';
@@ -14,6 +15,12 @@ export interface InboundEmailRouteOptions {
    * an `X-Gatehouse-Secret` header, or a `?secret=` query parameter. Unset: no check.
    */
   secret?: string | null;
+  /**
+   * Mailgun's HTTP webhook signing key: a post is accepted when its `signature` is
+   * HMAC-SHA256(key, timestamp + token) and its `timestamp` is within 15 minutes. With both this
+   * and `secret` set, either proof is enough.
+   */
+  mailgunSigningKey?: string | null;
   /** the clock for receivedAt when the message carries no Date header */
   now?: () => Date;
   /** largest body accepted, in bytes */
@@ -32,6 +39,22 @@ function presentedSecret(c: Context): string | null {
   return c.req.header('x-gatehouse-secret') ?? c.req.query('secret') ?? null;
 }
 
+const MAILGUN_MAX_AGE_SECONDS = 15 * 60;
+
+/** Mailgun's signature over `timestamp + token`, checked in constant time and for freshness. */
+export function validMailgunSignature(payload: unknown, signingKey: string, nowMs: number): boolean {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  // routes post the fields flat; event webhooks nest them under `signature`
+  const nested = p.signature && typeof p.signature === 'object' ? (p.signature as Record<string, unknown>) : p;
+  const timestamp = String(nested.timestamp ?? '');
+  const token = String(nested.token ?? '');
+  const signature = String(nested.signature ?? '');
+  if (!/^\d+$/.test(timestamp) || !token || !/^[0-9a-f]{64}$/i.test(signature)) return false;
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAILGUN_MAX_AGE_SECONDS) return false;
+  const expected = createHmac('sha256', signingKey).update(timestamp + token).digest('hex');
+  return safeEqual(expected, signature.toLowerCase());
+}
+
 function problem(c: Context, status: 400 | 401 | 413 | 415, code: string, message: string, field?: string) {
   return c.json({ error: { code, message, ...(field !== undefined ? { field } : {}) } }, status);
 }
@@ -48,10 +71,10 @@ export function createInboundEmailRoute(options: InboundEmailRouteOptions): Hono
   const now = options.now ?? (() => new Date());
 
   app.post('/', async function inboundEmail(c) {
-    if (options.secret) {
-      const given = presentedSecret(c);
-      if (!given || !safeEqual(given, options.secret)) return problem(c, 401, 'unauthorized', 'missing or wrong inbound e-mail secret');
-    }
+    const given = options.secret ? presentedSecret(c) : null;
+    const secretOk = Boolean(options.secret && given && safeEqual(given, options.secret));
+    // Without a signature to check in the body, refuse before reading it.
+    if (options.secret && !secretOk && !options.mailgunSigningKey) return problem(c, 401, 'unauthorized', 'missing or wrong inbound e-mail secret');
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > maxBytes) return problem(c, 413, 'too_large', `the e-mail is larger than ${maxBytes} bytes`);
 
@@ -63,6 +86,11 @@ export function createInboundEmailRoute(options: InboundEmailRouteOptions): Hono
       else return problem(c, 415, 'unsupported_media_type', 'send JSON, multipart/form-data or a URL-encoded form');
     } catch {
       return problem(c, 400, 'invalid_input', 'the body could not be parsed', '');
+    }
+
+    if ((options.secret || options.mailgunSigningKey) && !secretOk) {
+      const signed = options.mailgunSigningKey ? validMailgunSignature(payload, options.mailgunSigningKey, now().getTime()) : false;
+      if (!signed) return problem(c, 401, 'unauthorized', 'missing or wrong inbound e-mail secret or signature');
     }
 
     let parsed;
