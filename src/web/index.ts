@@ -2,6 +2,7 @@
 // without JavaScript, and a small script of our own for one-click decisions. No build step, no CDN.
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { DashboardDeps, WebEnv } from './deps.ts';
 import { inProcessApi } from './api.ts';
 import { loginRoutes } from './pages/login.tsx';
@@ -40,6 +41,8 @@ export function createDashboard(deps: DashboardDeps): Hono<WebEnv> {
   }
   // A page that fails says so in a page (the details go to the log, never to the browser).
   app.onError((error, c) => {
+    // refusals raised by middleware (hono's csrf: 403) keep their status
+    if (error instanceof HTTPException) return c.text(error.status === 403 ? 'This request came from another site and was refused.' : error.message || 'Request refused.', error.status);
     deps.ctx.log.error('dashboard error', { path: c.req.path, method: c.req.method, error: (error as Error)?.stack ?? String(error) });
     const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Something went wrong · Gatehouse</title><link rel="stylesheet" href="/assets/app.css"></head><body><main id="main"><h1>Something went wrong</h1><p>The page could not be shown. Try again in a moment; if it keeps happening, the service log has the details.</p><p><a href="/">Back to the overview</a></p></main></body></html>';
     c.header('Content-Security-Policy', CSP);
