@@ -114,3 +114,8 @@ export function createInboundEmailRoute(options: InboundEmailRouteOptions): Hono
 
   return app;
 }
+
+/** The webhook's proofs from the environment: GATEHOUSE_INBOUND_SECRET, GATEHOUSE_MAILGUN_SIGNING_KEY. */
+export function inboundAuthFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<InboundEmailRouteOptions, 'secret' | 'mailgunSigningKey'> {
+  return { secret: env.GATEHOUSE_INBOUND_SECRET?.trim() || null, mailgunSigningKey: env.GATEHOUSE_MAILGUN_SIGNING_KEY?.trim() || null };
+}
