@@ -39,5 +39,11 @@ const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFi
 
 const hazardsOk = report('Hazards in caller words', load('caller-utterances.jsonl'), 'none', detectHazards);
 const findingsOk = report('Call findings in assistant words', load('assistant-utterances.jsonl'), 'clean', (t) => [...new Set(detectCallFindings(t).map((f) => f.type))]);
-console.log(`\ntargets ${hazardsOk && findingsOk ? 'met' : 'MISSED'}`);
-if (!(hazardsOk && findingsOk)) process.exitCode = 1;
+// Second sets, written after the rules were done; their first (untuned) run is recorded in docs/calls.md.
+// The rules were then widened for what they missed, so they now gate like the first sets.
+const hazards2Ok = report('Second set: hazards in caller words', load('caller-holdout.jsonl'), 'none', detectHazards);
+const findings2Ok = report('Second set: call findings in assistant words', load('assistant-holdout.jsonl'), 'clean', (t) => [...new Set(detectCallFindings(t).map((f) => f.type))]);
+
+const allOk = hazardsOk && findingsOk && hazards2Ok && findings2Ok;
+console.log(`\ntargets ${allOk ? 'met' : 'MISSED'}`);
+if (!allOk) process.exitCode = 1;

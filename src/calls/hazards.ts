@@ -16,7 +16,7 @@ const NEG_BEFORE = /\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|never|without
 
 const RULES: Record<Exclude<Hazard, 'no_heat'>, HazardRule[]> = {
   gas: [
-    { re: /\b(?:smell|smells|smelling|smelled|smelt|odor|odour|whiff|stink|stinks) (?:\w+ ){0,3}?(?:natural )?gas\b/, unless: /\bgas (?:station|mileage|bill|prices?|can|tank|pedal|grill quote)\b/ },
+    { re: /\b(?:smell|smells|smelling|smelled|smelt|odor|odour|whiff|stink|stinks|reek|reeks|reeking|stench) (?:\w+ ){0,3}?(?:natural )?gas\b/, unless: /\bgas (?:station|mileage|bill|prices?|can|tank|pedal|grill quote)\b/ },
     { re: /\bgas (?:is |s )?(?:smell|odor|odour|stink|leak|leaking|coming out|hissing|escaping|pouring out)\b/, unless: /\b(?:last (?:year|month|week)|years ago|a while ago|used to|prevent|detector quote)\b/ },
     { re: /\b(?:leaking|leak of|escaping) gas\b/ },
     { re: /\brotten eggs?\b/ },
@@ -34,7 +34,7 @@ const RULES: Record<Exclude<Hazard, 'no_heat'>, HazardRule[]> = {
     { re: /\b(?:sparks?|sparking|sparked|arcing|arced|arcs)\b/, unless: /\bspark ?plugs?\b|\bsparkl\w*/ },
     { re: /\b(?:burning|burnt|burned|melting|melted|scorched|electrical) (?:\w+ ){0,2}?(?:smell|odor|odour|plastic|wire|wires|wiring|outlet|outlets|switch|panel)\b|\bsmells? (?:\w+ ){0,3}?(?:burning|burnt|burned|melting|like smoke|smoky)\b/, unless: /\b(?:toast|food|cooking|candle|candles|fireplace|wood stove|incense|popcorn|dinner|bbq|barbecue)\b/ },
     { re: /\bsmoke (?:\w+ ){0,3}?(?:from|out of|coming out of|in) (?:the |my |a )?(?:outlet|panel|switch|wall|light|breaker|fixture|fuse box|breaker box|plug|socket|wires?|meter)\b/ },
-    { re: /\b(?:outlet|panel|switch|plug|socket|breaker|breaker box|fuse box|cord|wire|wires) (?:\w+ ){0,2}?(?:is |are |got |feels )?(?:hot|melting|melted|scorched|smoking|on fire|charred|blackened)\b/ },
+    { re: /\b(?:outlet|panel|switch|plug|socket|breaker|breaker box|fuse box|cord|wire|wires) (?:\w+ ){0,4}?(?:is |are |got |feels )?(?:hot|melting|melted|scorched|smoking|on fire|charred|blackened)\b/ },
     { re: /\b(?:power|electric|electrical) lines? (?:\w+ )?(?:down|fell|on the ground|on my|hanging)\b|\b(?:wires?|lines?) (?:are |is )?(?:down|hanging) (?:in|on|over)\b/ },
     { re: /\b(?:got|getting|get) (?:a )?(?:shocked|shock|zapped|electrocuted)\b|\belectrocut\w*/ },
   ],
@@ -52,7 +52,7 @@ const RULES: Record<Exclude<Hazard, 'no_heat'>, HazardRule[]> = {
 const NO_HEAT = /\b(?:no heat|no heating|without heat|dont have (?:any )?heat|have no heat|lost (?:our |my |the )?heat|(?:heat|heating|heater)s? (?:\w+ ){0,2}?(?:is |s )?(?:not working|isnt working|doesnt work|wont work|isnt on|not on|out|off|broke|broken|went out|stopped|quit|died|down|wont (?:turn|come) on)|(?:furnace|boiler|heater|heat pump)s? (?:\w+ ){0,2}?(?:is |s )?(?:not working|isnt working|doesnt work|wont work|not coming on|out|dead|broke|broken|stopped|quit|died|went out|wont (?:turn|come|kick) on|blowing cold)|blowing cold air|house is (?:ice cold|freezing|frigid)|freezing in (?:here|the house))\b/;
 const NO_HEAT_UNLESS = /\b(?:tune ?up|maintenance|quote|estimate|install|installation|replace(?:ment)? quote|new heat pump|heat is fine|heat works)\b/;
 const FREEZING = /\b(?:freezing|frozen|freeze|below zero|sub zero|subzero|single digits|frigid|ice cold|icy|snow\w*|blizzard|frost\w*|polar vortex)\b|(?<!\w)-\d+\b/;
-const VULNERABLE = /\b(?:baby|babies|newborn|infant|toddler|elderly|grand(?:mother|father|ma|pa|mom|dad)|senior|my (?:mom|mother|dad|father) is \d+|oxygen|disabled|disability|sick|ill|pregnant|medical|dialysis|wheelchair|bedridden|hospice|chemo\w*|heart condition|asthma|copd|dementia)\b/;
+const VULNERABLE = /\b(?:baby|babies|newborn|infant|toddler|\d+ (?:day|week|month)s? old|(?:[7-9]\d|1[01]\d) (?:years? old|year old)|elderly|grand(?:mother|father|ma|pa|mom|dad)|senior|my (?:mom|mother|dad|father) is \d+|oxygen|disabled|disability|sick|ill|pregnant|medical|dialysis|wheelchair|bedridden|hospice|chemo\w*|heart condition|asthma|copd|dementia)\b/;
 
 /**
  * Every hazard heard in the caller's words, in a fixed order.

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { detectHazards } from '../../src/calls/hazards.ts';
 import { canonical } from '../../src/calls/speech.ts';
 
-const rows = readFileSync(new URL('../../datasets/calls/caller-utterances.jsonl', import.meta.url), 'utf8')
-  .trim().split('\n').map((l) => JSON.parse(l) as { id: string; label: string; text: string });
+const rows = ['caller-utterances.jsonl', 'caller-holdout.jsonl'].flatMap((f) =>
+  readFileSync(new URL(`../../datasets/calls/${f}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; label: string; text: string }));
 
 describe('hazards on the labelled caller utterances', () => {
   it('has at least 200 utterances, every hazard in many forms and look-alikes', () => {

@@ -2,18 +2,10 @@ import { allMatches } from '../../match/each.ts';
 import type { GuardrailSettings } from '../../settings.ts';
 import type { Finding } from '../../types.ts';
 import { originalSpan, type MappedText } from '../../normalise/mapped.ts';
-import { compileWords } from '../../match/words.ts';
+import { compileWords, type WordMatcher } from '../../match/words.ts';
 import { INSULTS, PROFANITY, SLURS } from './lexicon.ts';
-import { AGGRESSIVE, DISCRIMINATION, THREAT, compilePhrases } from './phrases.ts';
+import { AGGRESSIVE, DISCRIMINATION, THREAT } from './phrases.ts';
 import { findAllCaps } from './caps.ts';
-
-// Compiled once at module load: the lists are ours, not the merchant's.
-const profanity = compileWords(PROFANITY);
-const slurs = compileWords(SLURS);
-const insults = compileWords(INSULTS);
-const threat = compilePhrases(THREAT);
-const discrimination = compilePhrases(DISCRIMINATION);
-const aggressive = compilePhrases(AGGRESSIVE);
 
 type ToneType = 'profanity' | 'threat' | 'discrimination' | 'all_caps' | 'aggressive';
 
@@ -24,39 +16,60 @@ function finding(type: ToneType, words: MappedText, start: number, end: number, 
   return { type, start: span.start, end: span.end, severity: 'hard', rule: `tone.${type}`, match: original.slice(span.start, span.end) };
 }
 
-function phraseFindings(type: ToneType, re: RegExp, original: string, words: MappedText): Finding[] {
-  const out: Finding[] = [];
-  for (const m of allMatches(re, words.text)) {
-    if (m[0].length === 0) continue;
-    out.push(finding(type, words, m.index, m.index + m[0].trimEnd().length, original));
-  }
-  return out;
+interface CompiledTone {
+  /** every enabled word list in one matcher (one pass over the text), with the type of each term */
+  words: WordMatcher | null;
+  wordTypes: ToneType[];
+  /** every enabled phrase list in one regex, one capturing group per type */
+  phrases: RegExp | null;
+  phraseTypes: ToneType[];
+  allCaps: boolean;
 }
 
-/** The tone detectors switched on in the settings, as one function over the word-normalised text. */
+// The lists are ours, so the compiled forms are shared by every settings object with the same switches.
+const compiled = new Map<string, CompiledTone>();
+
+function compileFor(tone: GuardrailSettings['tone']): CompiledTone {
+  const key = `${tone.profanity}${tone.threat}${tone.discrimination}${tone.aggressive}${tone.allCaps}`;
+  let c = compiled.get(key);
+  if (c) return c;
+  const wordLists: [ToneType, readonly string[]][] = [];
+  if (tone.profanity) wordLists.push(['profanity', PROFANITY]);
+  if (tone.discrimination) wordLists.push(['discrimination', SLURS]);
+  if (tone.aggressive) wordLists.push(['aggressive', INSULTS]);
+  const phraseLists: [ToneType, readonly string[]][] = [];
+  if (tone.threat) phraseLists.push(['threat', THREAT]);
+  if (tone.discrimination) phraseLists.push(['discrimination', DISCRIMINATION]);
+  if (tone.aggressive) phraseLists.push(['aggressive', AGGRESSIVE]);
+  c = {
+    words: wordLists.length ? compileWords(wordLists.flatMap(([, list]) => list)) : null,
+    wordTypes: wordLists.flatMap(([type, list]) => list.map(() => type)),
+    phrases: phraseLists.length ? new RegExp(phraseLists.map(([, list]) => `(${list.join('|')})`).join('|'), 'g') : null,
+    phraseTypes: phraseLists.map(([type]) => type),
+    allCaps: tone.allCaps,
+  };
+  compiled.set(key, c);
+  return c;
+}
+
+/** The tone checks switched on in the settings, as one function over the word-normalised text. */
 export function compileTone(tone: GuardrailSettings['tone']): ToneDetector {
-  const parts: ToneDetector[] = [];
-  if (tone.profanity) {
-    parts.push((o, w) => profanity.find(w.text).map((m) => finding('profanity', w, m.start, m.end, o)));
-  }
-  if (tone.threat) parts.push((o, w) => phraseFindings('threat', threat, o, w));
-  if (tone.discrimination) {
-    parts.push((o, w) => [
-      ...slurs.find(w.text).map((m) => finding('discrimination', w, m.start, m.end, o)),
-      ...phraseFindings('discrimination', discrimination, o, w),
-    ]);
-  }
-  if (tone.aggressive) {
-    parts.push((o, w) => [
-      ...insults.find(w.text).map((m) => finding('aggressive', w, m.start, m.end, o)),
-      ...phraseFindings('aggressive', aggressive, o, w),
-    ]);
-  }
-  if (tone.allCaps) {
-    parts.push((o) => {
-      const span = findAllCaps(o);
-      return span ? [{ type: 'all_caps', ...span, severity: 'hard', rule: 'tone.all_caps', match: o.slice(span.start, span.end) }] : [];
-    });
-  }
-  return (original, words) => parts.flatMap((p) => p(original, words));
+  const c = compileFor(tone);
+  return function toneFindings(original, words) {
+    const out: Finding[] = [];
+    if (c.words) for (const m of c.words.find(words.text)) out.push(finding(c.wordTypes[m.term], words, m.start, m.end, original));
+    if (c.phrases) {
+      for (const m of allMatches(c.phrases, words.text)) {
+        if (m[0].length === 0) continue;
+        let group = 1;
+        while (m[group] === undefined) group += 1;
+        out.push(finding(c.phraseTypes[group - 1], words, m.index, m.index + m[0].trimEnd().length, original));
+      }
+    }
+    if (c.allCaps) {
+      const span = findAllCaps(original);
+      if (span) out.push({ type: 'all_caps', ...span, severity: 'hard', rule: 'tone.all_caps', match: original.slice(span.start, span.end) });
+    }
+    return out;
+  };
 }

@@ -1,5 +1,6 @@
 // Phrase patterns for threats, discrimination and aggressive phrasing, matched on text normalised by
-// WORD_CHAIN (lower case, ASCII apostrophes). Each list is one alternation, compiled once at load.
+// WORD_CHAIN (lower case, ASCII apostrophes). No capturing groups: tone/index.ts puts every enabled
+// list in one regex, one capturing group per list, to tell which list matched.
 // Ordinary support language must never match: "we'll destroy your old data", "sorry, that's not a
 // problem", "it's not your fault", "please read the instructions on page 2", "we'll find you a
 // replacement", "customers like you" are all fine and are in the benign corpus.
@@ -81,6 +82,3 @@ export const AGGRESSIVE: readonly string[] = [
   `\\bwe're\\s+not\\s+your\\s+(?:babysitter|mother|maid|servants?)\\b`,
   `\\bthat's\\s+on\\s+you\\b`,
 ];
-
-/** One case-insensitive global regex per list (the text is lower-cased already; 'i' keeps hand-typed cases safe). */
-export const compilePhrases = (sources: readonly string[]): RegExp => new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'g');
