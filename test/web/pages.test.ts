@@ -207,6 +207,7 @@ describe('calls', () => {
     const ok = await (await post('/calls/check', org.cookie, form({ _csrf: token, config: JSON.stringify(config) }))).text();
     expect(ok).toContain('QA report');
     expect(ok).toMatch(/\d+ sample calls, \d+ checks/);
+    expect(ok).toContain('Call summaries of the sample calls');
     expect(ok).toContain(config.business.name.replace(/&/g, '&amp;'));
     const bad = await post('/calls/check', org.cookie, form({ _csrf: token, config: JSON.stringify({ ...config, intakeFields: ['name', 'ssn'] }) }));
     expect(bad.status).toBe(400);

@@ -7,7 +7,10 @@ import type { DashboardDeps, WebEnv } from '../deps.ts';
 import { checkCsrf, requireSession } from '../session.ts';
 import { page, Csrf } from '../render.tsx';
 import { parseBusinessConfig, type BusinessConfig } from '../../calls/config.ts';
-import { runQa, type QaReport } from '../../calls/qa/run.ts';
+import { runQa, playSample, type QaReport } from '../../calls/qa/run.ts';
+import { buildSamples } from '../../calls/qa/samples.ts';
+import { defaultGuardrailSettings } from '../../guardrails/settings.ts';
+import type { CallResult } from '../../calls/result.ts';
 import { InputError } from '../../errors.ts';
 import { FieldError, Tag } from '../layout.tsx';
 import { words } from '../format.ts';
@@ -61,16 +64,33 @@ function QaView({ report }: { report: QaReport }) {
   );
 }
 
+/** What each sample call would send the business: its summary and who gets it. */
+function Summaries({ results }: { results: CallResult[] }) {
+  return (
+    <section class="card" aria-labelledby="sum-h">
+      <h2 id="sum-h">Call summaries of the sample calls</h2>
+      <p class="muted">What the recipients would receive after each QA sample call.</p>
+      {results.map((r) => (
+        <details>
+          <summary>{r.callId}: {words(r.disposition)}{r.hazards.length ? ` (${r.hazards.map(words).join(', ')})` : ''} → {r.summary.recipients.join(', ') || 'nobody'}</summary>
+          <pre class="summary">{r.summary.text}</pre>
+        </details>
+      ))}
+    </section>
+  );
+}
+
 export function callsRoutes(deps: DashboardDeps) {
   const app = new Hono<WebEnv>();
   const session = requireSession(deps);
-  const render = (c: Context<WebEnv>, text: string, result: { config?: BusinessConfig; report?: QaReport; errors?: string[] } = {}, status = 200) =>
+  const render = (c: Context<WebEnv>, text: string, result: { config?: BusinessConfig; report?: QaReport; summaries?: CallResult[]; errors?: string[] } = {}, status = 200) =>
     page(c, 'Calls', 'calls', (
       <>
         <h1>Calls</h1>
-        <p class="lede">Phone intake for a home-service business. Paste its business configuration to check it and run the pre-launch QA suite (the same as <code>gatehouse calls qa</code>). The service does not store configurations, QA reports or calls yet, so nothing here is saved and no call summaries are listed.</p>
+        <p class="lede">Phone intake for a home-service business. Paste its business configuration to check it and run the pre-launch QA suite (the same as <code>gatehouse calls qa</code>), with the summary each sample call would send. The service does not store configurations, QA reports or real calls yet, so nothing here is saved.</p>
         {result.config && <ConfigView config={result.config} />}
         {result.report && <QaView report={result.report} />}
+        {result.summaries && <Summaries results={result.summaries} />}
         <form method="post" action="/calls/check" class="card">
           <Csrf c={c} />
           <div class={`field json${result.errors ? ' invalid' : ''}`}>
@@ -94,7 +114,9 @@ export function callsRoutes(deps: DashboardDeps) {
     }
     try {
       const config = parseBusinessConfig(value);
-      return render(c, text, { config, report: runQa(config, { reference: deps.ctx.now().toISOString().slice(0, 10) }) });
+      const reference = deps.ctx.now().toISOString().slice(0, 10);
+      const summaries = buildSamples(config, reference).map((sample) => playSample({ config, guardrails: defaultGuardrailSettings }, sample));
+      return render(c, text, { config, report: runQa(config, { reference }), summaries });
     } catch (error) {
       if (error instanceof InputError) return render(c, text, { errors: error.issues.map((i) => `${i.field || '(root)'}: ${i.message}`) }, 400);
       throw error;
