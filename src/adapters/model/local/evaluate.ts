@@ -23,7 +23,7 @@ export interface Report {
 }
 
 /** What the committed weights must keep on the held-out set (just under what they measure; docs/model.md). */
-export const FLOORS = { accuracy: 0.92, confidentAccuracy: 0.975, coverage: 0.8, recall: 0.8, confidentWrongActionsRate: 0.01 } as const;
+export const FLOORS = { accuracy: 0.92, confidentAccuracy: 0.975, coverage: 0.8, recall: 0.78, confidentWrongActionsRate: 0.01 } as const;
 
 /** The floors a report falls below (empty when it holds them all). */
 export function belowFloors(r: Report): string[] {
