@@ -70,6 +70,12 @@ describe('cancel', () => {
   it('cancels an order that has not shipped', () => {
     expect(plan('cancel_order', 'please cancel order 1044').actions).toEqual([{ type: 'cancel', orderId: '1044', reason: 'customer_request' }]);
   });
+  it('does not propose cancelling an order of which part has shipped', () => {
+    const partial = [...orders, order({ id: '1047', fulfillmentStatus: 'partial' })];
+    const p = planActions({ intent: 'cancel_order', subject: '', body: 'cancel order 1047', customer: jane, orders: partial });
+    expect(p.actions).toEqual([]);
+    expect(p.situation).toMatchObject({ kind: 'cannot_cancel', why: 'partial' });
+  });
   it('does not propose cancelling an order that has shipped', () => {
     const p = plan('cancel_order', 'please cancel order 1042');
     expect(p.actions).toEqual([]);

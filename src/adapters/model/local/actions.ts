@@ -21,7 +21,7 @@ export type Situation =
   | { kind: 'refund'; order: Order; amount: number; reason: RefundReason }
   | { kind: 'nothing_to_refund'; order: Order; why: 'refunded' | 'unpaid' }
   | { kind: 'cancel'; order: Order }
-  | { kind: 'cannot_cancel'; order: Order; why: 'cancelled' | 'fulfilled' }
+  | { kind: 'cannot_cancel'; order: Order; why: 'cancelled' | 'fulfilled' | 'partial' }
   | { kind: 'exchange'; order: Order; item: LineItem; newSku: string; change?: string }
   | { kind: 'exchange_not_shipped'; order: Order }
   | { kind: 'exchange_needs_detail'; order: Order; missing: 'item' | 'variant' };
@@ -119,6 +119,8 @@ export function planActions(input: PlanInput): Plan {
     case 'cancel_order': {
       if (order.cancelledAt) return { actions: [], situation: { kind: 'cannot_cancel', order, why: 'cancelled' } };
       if (order.fulfillmentStatus === 'fulfilled') return { actions: [], situation: { kind: 'cannot_cancel', order, why: 'fulfilled' } };
+      // Part has shipped: cancelling "the order" would refund goods already on their way; a person splits it.
+      if (order.fulfillmentStatus === 'partial') return { actions: [], situation: { kind: 'cannot_cancel', order, why: 'partial' } };
       return { actions: [{ type: 'cancel', orderId: String(order.id), reason: 'customer_request' }], situation: { kind: 'cancel', order } };
     }
     case 'exchange_request': {

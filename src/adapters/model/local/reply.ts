@@ -71,10 +71,13 @@ function body(s: Situation): string[] {
       return [`Thank you for letting us know. Order #${s.order.id} has not shipped yet, so I have requested its cancellation.`,
         'Any payment taken for it will be refunded to your original payment method.'];
     case 'cannot_cancel':
-      return s.why === 'cancelled'
-        ? [`Order #${s.order.id} is already cancelled, so there is nothing more to do.`]
-        : [`Order #${s.order.id} has already shipped, so it can no longer be cancelled.`,
-          'Once it arrives, reply to this message and we will help you with a return.'];
+      if (s.why === 'cancelled') return [`Order #${s.order.id} is already cancelled, so there is nothing more to do.`];
+      if (s.why === 'partial') {
+        return [`Part of order #${s.order.id} has already shipped, so I cannot cancel the order as a whole.`,
+          'I have passed your request to a member of our team, who will look at cancelling the rest.'];
+      }
+      return [`Order #${s.order.id} has already shipped, so it can no longer be cancelled.`,
+        'Once it arrives, reply to this message and we will help you with a return.'];
     case 'exchange':
       return s.newSku === s.item.sku
         ? ["I'm sorry about the trouble with your item.", `I have requested a replacement ${s.item.title ?? 'item'} for order #${s.order.id}.`]
