@@ -62,7 +62,6 @@ export async function startShopifyPeer(options: { token?: string; apiVersion?: s
   let throttles: { times: number; currentlyAvailable: number; restoreRate: number; requested: number } = { times: 0, currentlyAvailable: 0, restoreRate: 50, requested: QUERY_COST };
   let failures = { times: 0, status: 500 };
   const drops = new Set<string>();
-  let available = MAX_AVAILABLE;
   let bucket: { currentlyAvailable: number; restoreRate: number } | null = null;
 
   function send(res: ServerResponse, status: number, body: unknown, operation: string) {
@@ -119,11 +118,10 @@ export async function startShopifyPeer(options: { token?: string; apiVersion?: s
       res.socket?.destroy();
       return;
     }
-    available = Math.max(available - QUERY_COST, 0) + QUERY_COST; // the bucket refills between our slow test requests
     send(res, 200, {
       ...(result.data ? { data: result.data } : {}),
       ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
-      extensions: { cost: { requestedQueryCost: QUERY_COST, actualQueryCost: QUERY_COST, throttleStatus: bucket ? { maximumAvailable: MAX_AVAILABLE, ...bucket } : { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: available - QUERY_COST, restoreRate: 50 } } },
+      extensions: { cost: { requestedQueryCost: QUERY_COST, actualQueryCost: QUERY_COST, throttleStatus: bucket ? { maximumAvailable: MAX_AVAILABLE, ...bucket } : { maximumAvailable: MAX_AVAILABLE, currentlyAvailable: MAX_AVAILABLE - QUERY_COST, restoreRate: 50 } } },
     }, operation);
   }
 
