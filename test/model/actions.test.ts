@@ -20,6 +20,10 @@ describe('refunds', () => {
     expect(p.actions).toEqual([]);
     expect(p.situation.kind).toBe('nothing_to_refund');
   });
+  it('proposes nothing for an order the store marks refunded, whatever its amounts say', () => {
+    const marked = [order({ id: '1048', financialStatus: 'refunded', refundedAmount: 0 })];
+    expect(planActions({ intent: 'refund_request', subject: '', body: 'refund order 1048', customer: jane, orders: marked }).actions).toEqual([]);
+  });
   it.each([
     ['It arrived cracked', 'damaged'],
     ['the lamp is defective', 'damaged'],

@@ -105,7 +105,8 @@ export function planActions(input: PlanInput): Plan {
     case 'refund_request': {
       const amount = remainingRefundable(order);
       if (order.financialStatus === 'pending') return { actions: [], situation: { kind: 'nothing_to_refund', order, why: 'unpaid' } };
-      if (amount <= 0) return { actions: [], situation: { kind: 'nothing_to_refund', order, why: 'refunded' } };
+      // The store's own "refunded" status wins over amounts that disagree with it.
+      if (amount <= 0 || order.financialStatus === 'refunded') return { actions: [], situation: { kind: 'nothing_to_refund', order, why: 'refunded' } };
       const reason = refundReason(text);
       // Money back for an order that has not shipped is a cancellation: a bare refund would let it ship anyway.
       if (order.fulfillmentStatus === 'unfulfilled' && !order.cancelledAt) {
