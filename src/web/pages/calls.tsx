@@ -51,9 +51,17 @@ function QaView({ report }: { report: QaReport }) {
                 <td><strong>{call.id}</strong><div class="small">{call.purpose}</div></td>
                 <td>{words(call.disposition)}</td>
                 <td>
-                  <ul class="checks">
-                    {call.checks.map((c) => <li class={c.passed ? 'pass' : 'fail'}><span class={`sev ${c.passed ? 'ok' : 'hard'}`}>{c.passed ? 'pass' : 'fail'}</span> {c.check}{c.detail ? `: ${c.detail}` : ''}</li>)}
-                  </ul>
+                  {call.checks.some((c) => !c.passed) && (
+                    <ul class="checks">
+                      {call.checks.filter((c) => !c.passed).map((c) => <li class="fail"><span class="sev hard">fail</span> {c.check}{c.detail ? `: ${c.detail}` : ''}</li>)}
+                    </ul>
+                  )}
+                  <details>
+                    <summary>{call.checks.filter((c) => c.passed).length} of {call.checks.length} checks passed</summary>
+                    <ul class="checks">
+                      {call.checks.filter((c) => c.passed).map((c) => <li class="pass"><span class="sev ok">pass</span> {c.check}</li>)}
+                    </ul>
+                  </details>
                 </td>
               </tr>
             ))}
