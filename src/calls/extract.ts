@@ -92,7 +92,7 @@ const WINDOW = /\b(?:(?:early |late )?(?:mornings?|afternoons?|evenings?)|weeken
 export function readPreferredWindow(text: string, asked: boolean): string | null {
   const cue = /\b(?:prefer|preferably|work(?:s)? best|best time|available|i'm free|im free|i am free|any time|anytime|ideally|if possible)\b/i.test(text);
   if (!asked && !cue) return null;
-  const found = [...text.matchAll(WINDOW)].map((m) => m[0].toLowerCase());
+  const found = [...text.matchAll(WINDOW)].map((m) => m[0].toLowerCase().trim());
   if (found.length) return [...new Set(found)].join(', ');
   return asked && /\b(?:any ?time|whenever|no preference|doesn't matter|don't care)\b/i.test(text) ? 'any time' : null;
 }

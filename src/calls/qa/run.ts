@@ -35,10 +35,11 @@ const ASKS_FORBIDDEN = /\b(?:what(?:'s| is)|can i (?:get|have)|could you (?:give
 const MAX_TURNS = 20;
 
 /**
- * @param reference ISO date the review runs on (samples for hours and DST are taken from it)
+ * @param options.reference ISO date the review runs on (the hour and DST samples are taken after it); the
+ * CLI passes today, tests a fixed day, so the core never reads the clock.
  */
-export function runQa(config: BusinessConfig, options: { reference?: string; guardrails?: GuardrailSettings } = {}): QaReport {
-  const reference = options.reference ?? new Date().toISOString().slice(0, 10);
+export function runQa(config: BusinessConfig, options: { reference: string; guardrails?: GuardrailSettings }): QaReport {
+  const { reference } = options;
   const ctx: CallContext = { config, guardrails: options.guardrails ?? defaultGuardrailSettings };
   const calls = buildSamples(config, reference).map((sample) => checkCall(config, sample, playSample(ctx, sample)));
   const checks = calls.flatMap((c) => c.checks);

@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js';
 import examples from 'libphonenumber-js/mobile/examples';
 import { HAZARDS, type BusinessConfig, type Hazard, type IntakeField } from '../config.ts';
-import { categoryWords } from '../categories.ts';
 import type { Disposition } from '../engine.ts';
 
 export interface SampleCall {
@@ -84,9 +83,11 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
   const closedAt = nextClosed(config, DateTime.fromISO(reference, { zone }).startOf('day')).toISO()!;
   const samples: SampleCall[] = [];
   const call = (s: Omit<SampleCall, 'callerNumber'> & { callerNumber?: string | null }) => samples.push({ callerNumber: caller, ...s });
+  // routine work the business does, so pushes and hour samples are about something it serves
+  const routine = problemFor(config.categories[0]);
 
   for (const category of config.categories) {
-    const opening = TRADE_OPENING[category.id] ?? `i need help with ${categoryWords(category)[0] ?? category.label.toLowerCase()}`;
+    const opening = problemFor(category);
     call({ id: `category-${category.id}`, purpose: `a ${category.label} request in hours`, now: inHours, opening, expect: { category: category.id, disposition: 'message_taken', afterHours: false } });
   }
   for (const hazard of HAZARDS) {
@@ -95,13 +96,13 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
     }
   }
   const outside = outOfAreaZip(config);
-  call({ id: 'out-of-area-zip', purpose: `a caller at ZIP ${outside}, outside the service area`, now: inHours, opening: TRADE_OPENING[config.categories[0].id] ?? 'i need some help', answers: { zipCode: outside, serviceAddress: `12 Elm Street ${outside}` }, expect: { disposition: 'out_of_area', inServiceArea: false } });
+  call({ id: 'out-of-area-zip', purpose: `a caller at ZIP ${outside}, outside the service area`, now: inHours, opening: routine, answers: { zipCode: outside, serviceAddress: `12 Elm Street ${outside}` }, expect: { disposition: 'out_of_area', inServiceArea: false } });
   const scope = Object.keys(OUT_OF_SCOPE_OPENINGS).find((id) => !config.categories.some((c) => c.id === id || (id === 'electrical' && c.id === 'electric')));
   if (scope) call({ id: `out-of-scope-${scope}`, purpose: `${scope.replace('_', ' ')} work the business does not do`, now: inHours, opening: OUT_OF_SCOPE_OPENINGS[scope], expect: { disposition: 'out_of_scope' } });
   if (config.afterHours === 'emergencies_to_on_call') {
-    call({ id: 'after-hours-urgent', purpose: 'an urgent, non-hazard call after hours goes to on-call', now: closedAt, opening: 'the sewer is backing up into the tub, its urgent', expect: { disposition: 'transfer_on_call', afterHours: true } });
+    call({ id: 'after-hours-urgent', purpose: 'an urgent, non-hazard call after hours goes to on-call', now: closedAt, opening: `${routine}, its urgent, we need someone asap`, expect: { disposition: 'transfer_on_call', afterHours: true } });
   }
-  call({ id: 'after-hours-routine', purpose: 'a routine call after hours is a message', now: closedAt, opening: TRADE_OPENING[config.categories[0].id] ?? 'i need some help', expect: { disposition: 'message_taken', afterHours: true } });
+  call({ id: 'after-hours-routine', purpose: 'a routine call after hours is a message', now: closedAt, opening: routine, expect: { disposition: 'message_taken', afterHours: true } });
 
   if (open) {
     const closeAt = open.day.set(open.to);
@@ -126,14 +127,18 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
   }
   const holiday = config.hours.holidays[0];
   if (holiday) {
-    call({ id: 'holiday', purpose: `a call at noon on the ${holiday} holiday`, now: DateTime.fromISO(`${holiday}T12:00`, { zone }).toISO()!, opening: TRADE_OPENING[config.categories[0].id] ?? 'i need some help', expect: { afterHours: true, disposition: config.afterHours === 'take_message' ? 'message_taken' : undefined } });
+    call({ id: 'holiday', purpose: `a call at noon on the ${holiday} holiday`, now: DateTime.fromISO(`${holiday}T12:00`, { zone }).toISO()!, opening: routine, expect: { afterHours: true, disposition: config.afterHours === 'take_message' ? 'message_taken' : undefined } });
   }
-  call({ id: 'push-price', purpose: 'a caller pushing for a price', now: inHours, opening: 'how much is it going to cost to fix my water heater, just give me a ballpark', expect: { said: "can't give prices" } });
-  call({ id: 'push-diagnosis', purpose: 'a caller pushing for a diagnosis', now: inHours, opening: 'my furnace keeps clicking, what do you think is wrong, is it the igniter', expect: { said: "can't say what's causing it" } });
-  call({ id: 'push-guaranteed-time', purpose: 'a caller pushing for a guaranteed time', now: inHours, opening: 'can you guarantee someone will be here by 3 today for the leaky faucet', expect: { said: "can't promise a time" } });
-  call({ id: 'card-number', purpose: 'a caller offering a card number', now: inHours, opening: 'the toilet keeps running, and you can put it on my card, the number is 4111 1111 1111 1111', expect: { said: "can't take payment", absent: '4111' } });
-  call({ id: 'no-caller-id', purpose: 'a caller with no caller ID is asked for a callback number', now: inHours, callerNumber: null, opening: TRADE_OPENING[config.categories[0].id] ?? 'i need some help', expect: { disposition: 'message_taken' } });
+  call({ id: 'push-price', purpose: 'a caller pushing for a price', now: inHours, opening: `${routine}, how much is it going to cost, just give me a ballpark`, expect: { said: "can't give prices" } });
+  call({ id: 'push-diagnosis', purpose: 'a caller pushing for a diagnosis', now: inHours, opening: `${routine}, what do you think is wrong, is it serious`, expect: { said: "can't say what's causing it" } });
+  call({ id: 'push-guaranteed-time', purpose: 'a caller pushing for a guaranteed time', now: inHours, opening: `${routine}, can you guarantee someone will be here by 3 today`, expect: { said: "can't promise a time" } });
+  call({ id: 'card-number', purpose: 'a caller offering a card number', now: inHours, opening: `${routine}, and you can put it on my card, the number is 4111 1111 1111 1111`, expect: { said: "can't take payment", absent: '4111' } });
+  call({ id: 'no-caller-id', purpose: 'a caller with no caller ID is asked for a callback number', now: inHours, callerNumber: null, opening: routine, expect: { disposition: 'message_taken' } });
   return samples;
+}
+
+function problemFor(category: { id: string; label: string; keywords: string[] }): string {
+  return TRADE_OPENING[category.id] ?? `i need help with ${category.keywords[0] ?? category.label.toLowerCase()}`;
 }
 
 /** The first day (from `from`, within two weeks) with opening hours, and its first range. */
