@@ -73,7 +73,8 @@ async function generate(path: string): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
-const file = join(dir, 'scenarios.jsonl');
+// BENCH_TICKETS_FILE=path keeps the generated file there (for profiling the same input)
+const file = process.env.BENCH_TICKETS_FILE ?? join(dir, 'scenarios.jsonl');
 try {
   await generate(file);
 

@@ -1,7 +1,8 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { merchantRegex } from '../guardrails/regex.ts';
 import type { EscalationRule, Settings } from './settings.ts';
-import type { RuleCondition } from './rules.ts';
+import { RULE_FACTS, type RuleCondition } from './rules.ts';
+import { canPrefilter, conditionHolds } from './rule-prefilter.ts';
 import type { GateContext, PricedAction } from './gates/types.ts';
 import { DAY_MS } from './gates/types.ts';
 
@@ -24,6 +25,8 @@ interface CompiledRules {
   engine: Engine;
   /** the facts the rules test: only these are computed and handed to the engine on each run */
   facts: Set<string>;
+  /** whether the synchronous twin (rule-prefilter.ts) may rule out a run of the engine */
+  prefilter: boolean;
   /** settings order, highest priority first (stable: equal priorities keep their listed order) */
   ordered: EscalationRule[];
 }
@@ -48,7 +51,7 @@ function compile(settings: Settings): CompiledRules {
     .map((x) => x.rule);
   const facts = new Set<string>();
   for (const rule of settings.escalationRules) collectFacts(rule.when, facts);
-  compiled = { engine, ordered, facts };
+  compiled = { engine, ordered, facts, prefilter: settings.escalationRules.every((r) => canPrefilter(r.when)) };
   engines.set(settings, compiled);
   return compiled;
 }
@@ -60,12 +63,25 @@ function collectFacts(condition: RuleCondition, into: Set<string>): void {
   else into.add(condition.fact);
 }
 
+const OPERATORS = { matches };
+
 /** The extra operator: a case-insensitive regular expression (RE2, linear time). On a list, any element. */
 function matches(factValue: unknown, pattern: unknown): boolean {
   if (typeof pattern !== 'string') return false;
-  const re = merchantRegex(pattern, 'iu');
-  if (Array.isArray(factValue)) return factValue.some((v) => typeof v === 'string' && re.test(v));
-  return typeof factValue === 'string' && re.test(factValue);
+  if (Array.isArray(factValue)) return factValue.some((v) => typeof v === 'string' && testOnce(pattern, v));
+  return typeof factValue === 'string' && testOnce(pattern, factValue);
+}
+
+// RE2 runs in WebAssembly and costs far more per call than a JS regex; the twin and the engine,
+// and each action of one ticket, test the same text against the same pattern: remember the last.
+const lastTest = new Map<string, { text: string; result: boolean }>();
+function testOnce(pattern: string, text: string): boolean {
+  const last = lastTest.get(pattern);
+  if (last && last.text === text) return last.result;
+  const result = merchantRegex(pattern, 'iu').test(text);
+  if (lastTest.size > 1000) lastTest.clear();
+  lastTest.set(pattern, { text, result });
+  return result;
 }
 
 /** "$.a.b[0]" over plain data; the settings schema only admits such simple paths. */
@@ -79,17 +95,29 @@ function resolvePath(value: unknown, path: string): unknown {
 }
 
 /** The facts a rule may test (tickets.md), for one action or for the ticket as a whole. */
-export function ruleFacts(ctx: GateContext, action: PricedAction | null, only?: Set<string>): Record<string, unknown> {
+export function ruleFacts(ctx: GateContext, action: PricedAction | null, only: Iterable<string> = RULE_FACTS): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of only) out[name] = ruleFact(name, ctx, action);
+  return out;
+}
+
+function ruleFact(name: string, ctx: GateContext, action: PricedAction | null): unknown {
   const answer = ctx.model.ok ? ctx.model.answer : null;
   const { ticket } = ctx.scenario;
-  const facts: Record<string, () => unknown> = {
-    intent: () => answer?.intent,
-    confidence: () => answer?.confidence,
-    channel: () => ticket.channel,
-    subject: () => ticket.subject,
-    body: () => ticket.body,
-    customer: () => ({ tags: ctx.facts.customerTags, email: ctx.facts.customer?.email ?? ticket.from, ordersCount: ctx.facts.customerOrders.length }),
-    order: () => {
+  switch (name) {
+    case 'intent':
+      return answer?.intent;
+    case 'confidence':
+      return answer?.confidence;
+    case 'channel':
+      return ticket.channel;
+    case 'subject':
+      return ticket.subject;
+    case 'body':
+      return ticket.body;
+    case 'customer':
+      return { tags: ctx.facts.customerTags, email: ctx.facts.customer?.email ?? ticket.from, ordersCount: ctx.facts.customerOrders.length };
+    case 'order': {
       const order = action ? action.order : singleTicketOrder(ctx);
       if (!order) return undefined;
       return {
@@ -98,13 +126,14 @@ export function ruleFacts(ctx: GateContext, action: PricedAction | null, only?: 
         fulfillmentStatus: order.fulfillmentStatus,
         financialStatus: order.financialStatus,
       };
-    },
-    action: () => (action ? { type: action.type, amount: action.cents / 100 } : undefined),
-    actionTotal: () => ctx.actions.reduce((sum, a) => sum + a.cents, 0) / 100,
-  };
-  const out: Record<string, unknown> = {};
-  for (const name of only ?? Object.keys(facts)) out[name] = facts[name]?.();
-  return out;
+    }
+    case 'action':
+      return action ? { type: action.type, amount: action.cents / 100 } : undefined;
+    case 'actionTotal':
+      return ctx.actions.reduce((sum, a) => sum + a.cents, 0) / 100;
+    default:
+      return undefined;
+  }
 }
 
 /** Without actions, `order` is the one order the ticket names, when it names exactly one the store has. */
@@ -120,13 +149,16 @@ function singleTicketOrder(ctx: GateContext) {
  */
 export async function firstRuleThatHolds(ctx: GateContext): Promise<RuleHit | null> {
   if (ctx.settings.escalationRules.length === 0) return null;
-  const { engine, ordered, facts } = compile(ctx.settings);
+  const { engine, ordered, facts: only, prefilter } = compile(ctx.settings);
   // Rules that test neither `action` nor `order` give the same answer for every action: run them once.
-  const perAction = ctx.actions.length > 0 && (facts.has('action') || facts.has('order'));
+  const perAction = ctx.actions.length > 0 && (only.has('action') || only.has('order'));
   const subjects: (PricedAction | null)[] = perAction ? [...ctx.actions] : [null];
+  const factSets = subjects.map((action) => ({ action, facts: ruleFacts(ctx, action, only) }));
+  // The engine is async and slow; when its synchronous twin is sure no rule holds, skip it.
+  if (prefilter && noRuleCanHold(ordered, factSets)) return null;
   const successes = new Map<EscalationRule, { result: RuleResult; action: PricedAction | null }>();
-  for (const action of subjects) {
-    const { results } = await engine.run(ruleFacts(ctx, action, facts));
+  for (const { action, facts } of factSets) {
+    const { results } = await engine.run(facts);
     for (const result of results) {
       const rule = ctx.settings.escalationRules[Number(result.name)];
       if (rule && !successes.has(rule)) successes.set(rule, { result, action });
@@ -137,6 +169,14 @@ export async function firstRuleThatHolds(ctx: GateContext): Promise<RuleHit | nu
     if (hit) return { rule, held: heldConditions(hit.result.conditions as unknown as ConditionNode), action: hit.action };
   }
   return null;
+}
+
+function noRuleCanHold(rules: EscalationRule[], factSets: { facts: Record<string, unknown> }[]): boolean {
+  try {
+    return factSets.every(({ facts }) => rules.every((rule) => !conditionHolds(rule.when, facts, OPERATORS, resolvePath)));
+  } catch {
+    return false; // let the engine meet the same problem and report it
+  }
 }
 
 interface ConditionNode {
