@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SecretError, clearSecretKeyCache, createRedactor, decryptSecret, decryptSecretSync, encryptSecret,
-  encryptSecretSync, isEncryptedSecret, redactSecrets, rotateSecret, safeEqual,
+  encryptSecretSync, isEncryptedSecret, redactSecrets, rotateSecret, rotateSecrets, safeEqual,
 } from '../../src/adapters/secrets/index.ts';
 
 const SECRET = 'correct horse battery staple 42';
@@ -80,6 +80,14 @@ describe('secrets at rest', () => {
     clearSecretKeyCache();
     expect(await decryptSecret(rotated, OTHER)).toBe(TOKEN);
     expect((await errorOf(() => decryptSecret(rotated, SECRET))).code).toBe('decrypt_failed');
+  });
+
+  it('rotates a list all or nothing', async () => {
+    const stored = [await encryptSecret('token-a', SECRET), await encryptSecret('token-b', SECRET)];
+    const rotated = await rotateSecrets(stored, SECRET, OTHER);
+    expect(await Promise.all(rotated.map((v) => decryptSecret(v, OTHER)))).toEqual(['token-a', 'token-b']);
+    const withForeign = [...stored, await encryptSecret('token-c', OTHER)];
+    expect((await errorOf(() => rotateSecrets(withForeign, SECRET, OTHER))).code).toBe('decrypt_failed');
   });
 
   it('compares shared secrets in constant time', () => {
