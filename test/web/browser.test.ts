@@ -107,6 +107,11 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     expect(await page.locator('#s-actions-refund-blockAbove-error').textContent()).toContain('must be at least autoApproveMax');
     expect(await page.locator('#s-actions-refund-blockAbove').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#s-actions-refund-blockAbove').inputValue()).toBe('10');
+    // every visible control has a label a screen reader announces
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.getAttribute('name')),
+    );
+    expect(unlabelled).toEqual([]);
     await page.locator('#s-actions-refund-blockAbove').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/settings-error.png` });
 
@@ -139,6 +144,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}/overview-phone.png`, fullPage: true });
+    await page.goto(`${url}/approvals`);
+    await page.locator('li.approval').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/approvals-phone.png`, fullPage: true });
     await page.goto(`${url}/shadow`);
     await page.screenshot({ path: `${SHOTS}/shadow-phone.png` });
     await page.close();
