@@ -1,0 +1,2 @@
+export { createSummaryDelivery, subjectFor, type DeliveryOutcome, type SummaryDeliveryOptions } from './deliver.ts';
+export { createTwilioSms, type SmsSender, type TwilioSmsOptions } from './sms.ts';
