@@ -61,10 +61,15 @@ describe('secrets never reach the logs of a running service', () => {
 
   it('after sign-ins, key use, failures, card numbers in tickets and replies, no secret appears in stdout or stderr', async () => {
     const url = server.url;
+    server.proc.once('exit', (code, signal) => {
+      if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`gatehouse serve exited (${code ?? signal}) mid-test; its last output:\n${server.output().slice(-3000)}\n`);
+    });
     const email = (server as Server & { email?: string }).email!;
-    const json = (body: unknown) => ({ 'content-type': 'application/json', body: JSON.stringify(body) });
-    const call = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
-      fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+        // one retry: a kept-alive socket the server closes just as a request goes out resets (a client race, not the service)
+    const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Response> => {
+      const send = () => fetch(url + path, { method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return send().catch(send);
+    };
     const bearer = { authorization: `Bearer ${key}` };
 
     // wrong and right passwords
