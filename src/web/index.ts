@@ -25,10 +25,10 @@ const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 /** Mounted by the service at `/` (src/service/mounts.ts). */
 export function createDashboard(deps: DashboardDeps): Hono<WebEnv> {
   const api = inProcessApi(deps);
-  const assets: Record<string, [string, string]> = {
-    'app.css': [asset('app.css'), 'text/css; charset=utf-8'],
-    'app.js': [asset('app.js'), 'text/javascript; charset=utf-8'],
-  };
+  const assets = new Map<string, [string, string]>([
+    ['app.css', [asset('app.css'), 'text/css; charset=utf-8']],
+    ['app.js', [asset('app.js'), 'text/javascript; charset=utf-8']],
+  ]);
   const app = new Hono<WebEnv>();
   // Per route rather than `use('*')`: mounted at '/', a catch-all middleware would also wrap the API.
   const pages = ['/', '/login', '/logout', '/inbox', '/tickets/*', '/approvals', '/approvals/*', '/audit', '/settings', '/settings/*', '/shadow', '/calls', '/calls/*'];
@@ -49,7 +49,7 @@ export function createDashboard(deps: DashboardDeps): Hono<WebEnv> {
     return c.html(body, 500);
   });
   app.get('/assets/:name', (c) => {
-    const hit = assets[c.req.param('name')];
+    const hit = assets.get(c.req.param('name'));
     if (!hit) return c.notFound();
     return c.body(hit[0], 200, { 'Content-Type': hit[1], 'Cache-Control': 'no-cache' });
   });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { Layout, FlashBox } from '../layout.tsx';
 import type { ApiCall } from '../api.ts';
@@ -32,6 +33,14 @@ function LoginPage({ next, error, email }: { next: string; error?: string; email
   );
 }
 
+function remoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // not behind @hono/node-server (app.request in tests)
+  }
+}
+
 /** Sign-in goes through the service's own login endpoint (rate limit, audit entry, cookie). */
 export function loginRoutes(deps: DashboardDeps, api: ApiCall) {
   const app = new Hono<WebEnv>();
@@ -44,8 +53,9 @@ export function loginRoutes(deps: DashboardDeps, api: ApiCall) {
     const form = await c.req.parseBody();
     const email = String(form.email ?? '');
     const next = safeNext(String(form.next ?? ''));
-    const forwarded = c.req.header('x-forwarded-for');
-    const res = await api({}, 'POST', '/v1/auth/login', { email, password: String(form.password ?? '') }, forwarded ? { 'x-forwarded-for': forwarded } : {});
+    // the service limits sign-in attempts per client address: pass the one it would have seen
+    const client = c.req.header('x-forwarded-for') ?? remoteAddress(c);
+    const res = await api({}, 'POST', '/v1/auth/login', { email, password: String(form.password ?? '') }, client ? { 'x-forwarded-for': client } : {});
     if (!res.ok) {
       const message = res.status === 401 ? 'Wrong e-mail or password.' : res.error?.message ?? 'Sign-in failed.';
       return c.html('<!doctype html>' + <LoginPage next={next} error={message} email={email} />, res.status === 429 ? 429 : 401);
