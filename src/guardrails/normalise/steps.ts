@@ -43,17 +43,23 @@ export const WORD_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, lowe
 /** For PII: only what changes how digits and addresses are written (full-width digits, invisible characters). */
 export const PII_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, asciiPunctuation];
 
-// eslint-disable-next-line no-control-regex
-const PLAIN = /^[\x20-\x7e\n\r\t]*$/;
+/** Printable ASCII (and line breaks): nothing for the chain to change but case. */
+function plain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7e || (c < 0x20 && c !== 10 && c !== 13 && c !== 9)) return false;
+  }
+  return true;
+}
 
 /** Normalises a text for word matching; plain printable ASCII only needs lower-casing (same length, identity map). */
 export function normaliseWords(text: string): MappedText {
-  if (PLAIN.test(text)) return identity(text.toLowerCase());
+  if (plain(text)) return identity(text.toLowerCase());
   return applyCharTransformers(identity(text), WORD_CHAIN);
 }
 
 /** Normalises a text for PII detection (no leetspeak, no case folding, no spacing collapse). */
 export function normalisePii(text: string): MappedText {
-  if (PLAIN.test(text)) return identity(text);
+  if (plain(text)) return identity(text);
   return applyCharTransformers(identity(text), PII_CHAIN);
 }

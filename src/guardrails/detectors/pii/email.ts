@@ -64,7 +64,8 @@ const BRACKETED_MARK = /[([{<] *(?:at|dot) *[)\]}>]/i;
 const SPACED_AT = /[ \t]@|@[ \t]/;
 
 function mightBeSpelledOut(text: string): boolean {
-  return / dot /i.test(text) || BRACKETED_MARK.test(text) || SPOKEN_FREE_MAIL.test(text) || SPACED_AT.test(text);
+  const hasAt = text.includes('@');
+  return / dot /i.test(text) || BRACKETED_MARK.test(text) || (hasAt && SPACED_AT.test(text)) || (/ at /i.test(text) && SPOKEN_FREE_MAIL.test(text));
 }
 
 /** A spelled-out address whose "at" is at `mark`: tried from the farthest word start (the longest local part). */

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { GuardrailSettings, PiiType } from '../../settings.ts';
 import { normalisePii } from '../../normalise/steps.ts';
-import { originalSpan } from '../../normalise/mapped.ts';
+import { identity, originalSpan } from '../../normalise/mapped.ts';
 import { findEmails } from './email.ts';
 import { findPhones } from './phone.ts';
 import { findCards } from './card.ts';
@@ -24,34 +24,61 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   const enabled = new Set(pii.types);
   const region = pii.defaultRegion;
   const allowed = allowListForms(pii.allow, region);
-  const detectors: [PiiType, (t: string) => PiiSpan[]][] = [
-    ['email', findEmails],
-    ['credit_card', findCards],
-    ['ssn', findSsns],
-    ['ip_address', findIps],
-    ['phone', (t) => findPhones(t, region)],
+  // [type, can the text hold one (from one pass over its characters), detector]
+  const detectors: [PiiType, (f: TextFacts) => boolean, (t: string) => PiiSpan[]][] = [
+    ['email', (f) => f.at || f.letters > 5, findEmails],
+    ['credit_card', (f) => f.digits >= 12, findCards],
+    ['ssn', (f) => f.digits >= 9, findSsns],
+    ['ip_address', (f) => f.colon || (f.dot && f.digits >= 4), findIps],
+    ['phone', (f) => f.digits >= 7, (t) => findPhones(t, region)],
   ];
   const active = detectors.filter(([type]) => enabled.has(type)).sort((a, b) => PRIORITY.indexOf(a[0]) - PRIORITY.indexOf(b[0]));
   return {
     scan(text: string): PiiSpan[] {
       if (active.length === 0) return [];
-      const mapped = normalisePii(text);
-      const kept: PiiSpan[] = [];
-      for (const [, detect] of active) {
+      const facts = textFacts(text);
+      const mapped = facts.plain ? identity(text) : normalisePii(text);
+      let kept: PiiSpan[] = [];
+      for (const [, possible, detect] of active) {
+        if (!possible(facts)) continue;
         for (const span of detect(mapped.text)) {
           if (kept.some((k) => k.start < span.end && span.start < k.end)) continue;
           kept.push(span);
         }
       }
-      const out: PiiSpan[] = [];
-      for (const span of kept) {
-        const { start, end } = originalSpan(mapped, span.start, span.end);
-        if (allowed.size && (allowed.has(span.value.toLowerCase()) || allowed.has(text.slice(start, end).toLowerCase()))) continue;
-        out.push({ ...span, start, end });
-      }
-      return out.sort((a, b) => a.start - b.start);
+      if (kept.length === 0) return kept;
+      if (mapped.starts) kept = kept.map((span) => ({ ...span, ...originalSpan(mapped, span.start, span.end) }));
+      if (allowed.size) kept = kept.filter((span) => !allowed.has(span.value.toLowerCase()) && !allowed.has(text.slice(span.start, span.end).toLowerCase()));
+      return kept.length > 1 ? kept.sort((a, b) => a.start - b.start) : kept;
     },
   };
+}
+
+interface TextFacts {
+  plain: boolean;
+  digits: number;
+  letters: number;
+  at: boolean;
+  colon: boolean;
+  dot: boolean;
+}
+
+/** One pass over the characters decides which detectors can find anything at all. */
+function textFacts(text: string): TextFacts {
+  const f: TextFacts = { plain: true, digits: 0, letters: 0, at: false, colon: false, dot: false };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) f.digits += 1;
+    else if ((c | 32) >= 97 && (c | 32) <= 122) f.letters += 1;
+    else if (c === 64) f.at = true;
+    else if (c === 58) f.colon = true;
+    else if (c === 46) f.dot = true;
+    else if (c > 0x7e || (c < 0x20 && c !== 10 && c !== 13 && c !== 9)) f.plain = false;
+  }
+  // full-width digits and the like only become digits after normalisation: be safe, run everything
+  if (!f.plain) f.digits = f.letters = Number.MAX_SAFE_INTEGER;
+  if (!f.plain) f.at = f.colon = f.dot = true;
+  return f;
 }
 
 /**

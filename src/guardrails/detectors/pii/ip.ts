@@ -17,7 +17,7 @@ export function findIps(text: string): PiiSpan[] {
       if (validator.isIP(m[0], 4) && !precededBy(text, m.index, VERSION, 20)) out.push({ type: 'ip_address', start: m.index, end: m.index + m[0].length, value: m[0] });
     }
   }
-  if (COLONS.test(text)) {
+  if (text.includes(':') && COLONS.test(text)) {
     for (const m of allMatches(V6, text)) {
       const c = m[0];
       // at least two written groups: "::1"-like fragments and "Note::" are not addresses worth redacting

@@ -69,10 +69,14 @@ function matchesPlan(p: CompiledPlan, nn: string): boolean {
   return p.types.some((t) => (!t.lengths || t.lengths.includes(nn.length)) && t.re.test(nn));
 }
 
-const sharing = new Map<string, string[]>();
-function regionsOfCallingCode(code: string): string[] {
+const sharing = new Map<string, CompiledPlan[]>();
+/** The compiled plans of every region sharing a calling code, main region first. */
+function regionsOfCallingCode(code: string): CompiledPlan[] {
   let regions = sharing.get(code);
-  if (!regions) sharing.set(code, (regions = meta.getCountryCodesForCallingCode(code) ?? []));
+  if (!regions) {
+    regions = (meta.getCountryCodesForCallingCode(code) ?? []).flatMap((r) => plan(r) ?? []);
+    sharing.set(code, regions);
+  }
   return regions;
 }
 
@@ -84,7 +88,7 @@ const ASK = 'ask' as const;
  * belong to any region sharing the calling code. A prefix rule that captures digits (a transform, a
  * carrier code) is left to libphonenumber.
  */
-function validNational(readIn: CompiledPlan, regions: readonly string[], digits: string): string | null | typeof ASK {
+function validNational(readIn: CompiledPlan, regions: readonly CompiledPlan[], digits: string): string | null | typeof ASK {
   const options = [digits];
   const m = readIn.prefix?.exec(digits);
   if (m && m[0].length > 0) {
@@ -92,10 +96,7 @@ function validNational(readIn: CompiledPlan, regions: readonly string[], digits:
     options.unshift(digits.slice(m[0].length));
   }
   for (const nn of options) {
-    for (const region of regions) {
-      const p = plan(region);
-      if (p && matchesPlan(p, nn)) return nn;
-    }
+    for (const p of regions) if (matchesPlan(p, nn)) return nn;
   }
   return null;
 }
@@ -112,8 +113,8 @@ export function validPhone(candidate: string, defaultRegion: string): string | n
     for (let n = 1; n <= 3; n++) {
       const regions = regionsOfCallingCode(digits.slice(0, n));
       if (regions.length === 0) continue;
-      const main = plan(regions[0]);
-      if (main && !meta.isNonGeographicCallingCode(digits.slice(0, n))) {
+      const main = regions[0];
+      if (!meta.isNonGeographicCallingCode(digits.slice(0, n))) {
         code = digits.slice(0, n);
         national = validNational(main, regions, digits.slice(n));
       }

@@ -32,7 +32,6 @@ export function findPhones(text: string, defaultRegion: string): PiiSpan[] {
       // an opening "+" or "(" right before the first group belongs to the number
       let start = groups[i].start;
       while (start > run.index && /[+(]/.test(text[start - 1])) start -= 1;
-      if (precededBy(text, start, NOT_A_PHONE)) continue;
       let found = false;
       for (let j = Math.min(groups.length - 1, i + 5); j >= i && !found; j--) {
         let digits = 0;
@@ -41,7 +40,8 @@ export function findPhones(text: string, defaultRegion: string): PiiSpan[] {
         const end = groups[j].end + (text[groups[j].end] === ')' && text.slice(start, groups[j].end).includes('(') && !text.slice(start, groups[j].end).includes(')') ? 1 : 0);
         const candidate = text.slice(start, end);
         const e164 = validPhone(candidate, defaultRegion);
-        if (e164) {
+        // the label test runs last: it is the slower one, and valid numbers are rare
+        if (e164 && !precededBy(text, start, NOT_A_PHONE)) {
           out.push({ type: 'phone', start, end, value: e164 });
           i = j;
           found = true;
