@@ -4,9 +4,16 @@ import { decide, parseScenario, type DecideDeps } from './decide.ts';
 import { describeTally, replay, type ReplaySummary } from './replay.ts';
 import { DEFAULT_SETTINGS_INPUT, resolveSettings } from './settings.ts';
 
-/** The edge reads the environment; the core only sees deps. */
+/**
+ * The edge reads the environment; the core only sees deps. The spec's value is `1`; a safety
+ * switch also honours the other ways people write "on" (true, yes, on), never a silent off.
+ */
+export function killSwitchFromEnv(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+}
+
 function depsFromEnv(): DecideDeps {
-  return { env: { killSwitch: process.env.GATEHOUSE_KILL_SWITCH === '1' } };
+  return { env: { killSwitch: killSwitchFromEnv(process.env.GATEHOUSE_KILL_SWITCH) } };
 }
 
 /** `gatehouse simulate scenario.json`: one decision, pretty JSON on stdout. */

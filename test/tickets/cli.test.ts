@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scenarioWith } from './fixtures.ts';
+import { killSwitchFromEnv } from '../../src/tickets/cli.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'gatehouse.js');
 let dir: string;
@@ -61,10 +62,18 @@ describe('gatehouse simulate', () => {
     expect(missing.stderr).toMatch(/no such file/);
   });
 
-  it('halts everything with GATEHOUSE_KILL_SWITCH=1', () => {
+  it('halts everything with GATEHOUSE_KILL_SWITCH=1, and not with 0', () => {
     const r = gatehouse(['simulate', '-'], line(), { GATEHOUSE_KILL_SWITCH: '1' });
     expect(JSON.parse(r.stdout).outcome).toBe('halted');
+    expect(JSON.parse(gatehouse(['simulate', '-'], line(), { GATEHOUSE_KILL_SWITCH: '0' }).stdout).outcome).toBe('executed');
   });
+
+  it.each([['1', true], ['true', true], [' YES ', true], ['on', true], ['0', false], ['', false], ['false', false], [undefined, false]])(
+    'reads GATEHOUSE_KILL_SWITCH=%j as %s',
+    (value, on) => {
+      expect(killSwitchFromEnv(value)).toBe(on);
+    },
+  );
 });
 
 describe('gatehouse replay', () => {
