@@ -12,7 +12,9 @@ interface HazardRule {
 }
 
 const W = String.raw`(?:\w+ )`;
-const NEG_BEFORE = /\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|never|without|nothing|cant|cannot|no longer)\s+(?:\w+\s+){0,2}$/;
+// A negation governs a match only across a few filler words ("i dont see any sparks"); "i dont know i
+// smell gas" is not negated (speech-to-text drops the comma that would have said so).
+const NEG_BEFORE = /\b(?:no|not|dont|doesnt|didnt|isnt|arent|wasnt|never|without|nothing|cant|cannot|no longer)\s+(?:(?:smell|smelling|see|seeing|hear|hearing|have|notice|noticed|any|really|actually|even|there|a|an|the|of|more|signs?|sign of)\s+){0,2}(?:\w+\s+(?:or|nor)\s+)?$/;
 
 const RULES: Record<Exclude<Hazard, 'no_heat'>, HazardRule[]> = {
   gas: [

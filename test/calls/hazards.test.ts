@@ -35,3 +35,14 @@ describe('speech-to-text canonical form', () => {
     expect(detectHazards('no heat and its 50 degrees in the house')).toEqual(['no_heat']);
   });
 });
+
+describe('negation stays close to what it negates', () => {
+  it.each([
+    ["i don't know, i smell gas", ['gas']],
+    ['not sure what it is but there are sparks coming out of the outlet', ['electrical']],
+    ['no, actually i do smell gas now', ['gas']],
+  ])('%s', (text, hazards) => expect(detectHazards(text)).toEqual(hazards));
+  it.each(["i don't smell gas", "there's no gas smell", "i don't see any sparks", 'no sign of sparks'])('%s is negated', (text) => {
+    expect(detectHazards(text)).toEqual([]);
+  });
+});
