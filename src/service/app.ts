@@ -13,15 +13,16 @@ import { approvalsRouter, approvalRoutes } from './http/routes/approvals.ts';
 import { auditRouter, auditRoutes } from './http/routes/audit.ts';
 import { settingsRouter, settingsRoutes } from './http/routes/settings.ts';
 import { authRouter, authRoutes } from './http/routes/auth.ts';
+import { integrationsRouter, integrationRoutes } from './http/routes/integrations.ts';
 
 export const API_VERSION = '1.0.0';
 
 /** Paths under /v1 that answer without a session or key (each does its own checking). */
-const PUBLIC = [/^\/v1\/auth\/login$/, /^\/v1\/openapi\.json$/, /^\/v1\/calls\//, /^\/v1\/inbound\//];
+const PUBLIC = [/^\/v1\/auth\/login$/, /^\/v1\/openapi\.json$/, /^\/v1\/calls\/voice\/?$/, /^\/v1\/inbound\//];
 
 export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', auth: 'none' },
-  ...authRoutes, ...ticketRoutes, ...approvalRoutes, ...auditRoutes, ...settingsRoutes,
+  ...authRoutes, ...ticketRoutes, ...approvalRoutes, ...auditRoutes, ...settingsRoutes, ...integrationRoutes,
 ];
 
 export interface AppOptions {
@@ -38,7 +39,12 @@ export function createApp(deps: HttpDeps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(error, c, ctx.log));
   app.use('*', secureHeaders());
-  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ServiceError(413, 'body_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`); } }));
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ServiceError(413, 'body_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`); } });
+  // inbound e-mail has its own, larger limit (attachments arrive with it)
+  app.use('/v1/*', async function apiBodyLimit(c, next) {
+    if (c.req.path.startsWith('/v1/inbound/')) return next();
+    return limitBody(c, next);
+  });
 
   const auth = authenticate({ db: ctx.db });
   const limit = tenantRateLimit({ config: deps.rateLimit, limiter: deps.limiter, onError: (e) => ctx.log.warn('rate limiter unavailable', { error: e.message }) });
@@ -51,7 +57,7 @@ export function createApp(deps: HttpDeps, opts: AppOptions = {}) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(ROUTES, API_VERSION)));
-  for (const router of [authRouter, ticketsRouter, approvalsRouter, auditRouter, settingsRouter]) app.route('/v1', router(deps));
+  for (const router of [authRouter, ticketsRouter, approvalsRouter, auditRouter, settingsRouter, integrationsRouter]) app.route('/v1', router(deps));
   for (const m of opts.mounts ?? []) app.route(m.path, m.app);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
   return app;

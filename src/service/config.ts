@@ -18,6 +18,13 @@ export const serviceEnvSchema = z.object({
   GATEHOUSE_SECURE_COOKIES: z.enum(['0', '1']).optional(),
   GATEHOUSE_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   GATEHOUSE_LOG: z.enum(['info', 'warn']).default('info'),
+  /** the public base URL (behind a proxy): carrier signatures are computed over it */
+  GATEHOUSE_PUBLIC_URL: z.string().url().optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+  GATEHOUSE_INBOUND_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  MAILGUN_SIGNING_KEY: z.string().min(8).optional(),
+  /** where the Shopify adapter sends requests instead of https://{shop} (a proxy, a local peer in tests) */
+  GATEHOUSE_SHOPIFY_BASE_URL: z.string().url().optional(),
 });
 
 export type ServiceEnv = z.output<typeof serviceEnvSchema>;

@@ -1,15 +1,41 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { HttpDeps } from './http/env.ts';
+import type { ServiceEnv } from './config.ts';
+import { callsWebhook, CALLS_PATH } from './calls.ts';
+import { createInboundEmailRoute } from '../adapters/mail/route.ts';
+import { orgByInboundAddress } from './repo/integrations.ts';
+import { submitTicket } from './pipeline/submit.ts';
+
+export interface Mount {
+  path: string;
+  app: Hono<any>;
+}
 
 /**
- * Routers other parts of Gatehouse provide, mounted when their module exists: the dashboard at
- * '/', the phone-call webhook at '/v1/calls/voice'. Loaded by computed specifier so the service
- * starts while they are being built.
+ * Routers mounted beside the API: the phone-call webhook, the inbound e-mail webhook, and the
+ * dashboard at '/' when its module exists (loaded by computed specifier, so the service starts
+ * while it is being built).
  */
-export async function optionalMounts(deps: HttpDeps): Promise<Array<{ path: string; app: Hono<any> }>> {
-  const mounts: Array<{ path: string; app: Hono<any> }> = [];
+export async function optionalMounts(deps: HttpDeps, env: Partial<ServiceEnv> = {}): Promise<Mount[]> {
+  const { ctx } = deps;
+  const mounts: Mount[] = [];
+
+  const voice = callsWebhook(ctx.db, { authToken: env.TWILIO_AUTH_TOKEN, publicUrl: env.GATEHOUSE_PUBLIC_URL && `${env.GATEHOUSE_PUBLIC_URL.replace(/\/$/, '')}${CALLS_PATH}`, log: ctx.log });
+  mounts.push({ path: CALLS_PATH, app: new Hono().post('/', (c) => voice(c.req.raw)) });
+
+  mounts.push({
+    path: '/v1/inbound/email',
+    app: createInboundEmailRoute({
+      secret: env.GATEHOUSE_INBOUND_SECRET ?? null,
+      mailgunSigningKey: env.MAILGUN_SIGNING_KEY ?? null,
+      resolveOrgByAddress: (address) => orgByInboundAddress(ctx.db, address),
+      // the thread travels with the ticket so a reply can be sent in it
+      submitTicket: ({ orgId, ticket, thread }) => submitTicket(ctx, orgId, { ticket: { ...ticket, id: String(ticket.id) }, thread }, { idOnly: true }),
+    }),
+  });
+
   const web = await tryImport<{ createDashboard?: (d: unknown) => Hono<any> | Promise<Hono<any>> }>('../web/index.ts');
-  if (web?.createDashboard) mounts.push({ path: '/', app: await web.createDashboard({ ...deps, db: deps.ctx.db }) });
+  if (web?.createDashboard) mounts.push({ path: '/', app: await web.createDashboard({ ...deps, db: ctx.db }) });
   return mounts;
 }
 

@@ -3,16 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db/port.ts';
 import { withOrg } from './db/tenant.ts';
-import { one } from './db/port.ts';
 import { createApiKey, createOrg, createUser } from './repo/accounts.ts';
 import { saveSettings } from './repo/settings.ts';
-import { enqueue } from './repo/jobs.ts';
-import { plans as ticketPlans } from './repo/tickets.ts';
+import { setInboundAddress } from './repo/integrations.ts';
+import { submitTicket } from './pipeline/submit.ts';
 import { loadDemoStore } from '../adapters/store/demo.ts';
 import type { Customer, ModelAnswer, Order } from '../tickets/scenario.ts';
 import type { ServiceContext } from './pipeline/context.ts';
 import { processTicket } from './pipeline/process-ticket.ts';
-import { createHash } from 'node:crypto';
 
 export const DEMO_EMAIL = 'demo@gatehouse.local';
 
@@ -78,7 +76,7 @@ export interface DemoCredentials {
 }
 
 /** Creates the demo organisation and decides its sample tickets through the real pipeline. */
-export async function seedDemo(ctx: ServiceContext, opts: { password?: string; email?: string; tickets?: boolean } = {}): Promise<DemoCredentials> {
+export async function seedDemo(ctx: ServiceContext, opts: { password?: string; email?: string; tickets?: boolean; inboundAddress?: string } = {}): Promise<DemoCredentials> {
   const db: Db = ctx.db;
   const password = opts.password ?? randomBytes(9).toString('base64url');
   const email = opts.email ?? DEMO_EMAIL;
@@ -87,16 +85,13 @@ export async function seedDemo(ctx: ServiceContext, opts: { password?: string; e
   const apiKey = await withOrg(db, org, async (tx) => {
     await createUser(tx, org, { email, password, name: 'Demo User' });
     await saveSettings(tx, org, { mode: 'shadow' }, 'system:seed');
+    await setInboundAddress(tx, org, opts.inboundAddress ?? 'support@demo.gatehouse.local');
     await loadDemoStore(tx, org, { customers, orders });
     return (await createApiKey(tx, org, 'demo', 'system:seed')).key;
   });
   if (opts.tickets !== false) {
     for (const sample of demoTickets()) {
-      const body = { ticket: { channel: 'email', ...sample.ticket }, model: sample.model };
-      const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-      await withOrg(db, org, async (tx) => {
-        if (await one(tx, ticketPlans.insert(org, sample.ticket.id, body, hash, sample.ticket.from))) await enqueue(tx, org, 'ticket', { ticketId: sample.ticket.id });
-      });
+      await submitTicket({ ...ctx, wake: undefined }, org, { ticket: { channel: 'email', ...sample.ticket }, model: sample.model });
       await processTicket(ctx, org, sample.ticket.id);
     }
   }

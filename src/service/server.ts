@@ -33,9 +33,10 @@ export async function startService(env: ServiceEnv, opts: { db?: Db; listen?: bo
   const db = opts.db ?? (await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.GATEHOUSE_DATA_DIR, schema: opts.schema, poolSize: env.DATABASE_POOL_SIZE }));
   if (!db.appRole) log.warn('row-level security: cannot switch to the gatehouse_app role; tenant isolation relies on the application filter alone');
   let worker: Worker | undefined;
+  const stores = storeResolver(db, env.GATEHOUSE_SECRET, { shopifyBaseUrl: env.GATEHOUSE_SHOPIFY_BASE_URL });
   const ctx: ServiceContext = {
     db,
-    storeFor: storeResolver(db, env.GATEHOUSE_SECRET),
+    storeFor: stores,
     env: { killSwitch: killSwitchFromEnv(env.GATEHOUSE_KILL_SWITCH) },
     modelTimeoutMs: env.GATEHOUSE_MODEL_TIMEOUT_MS,
     now: () => new Date(),
@@ -48,8 +49,8 @@ export async function startService(env: ServiceEnv, opts: { db?: Db; listen?: bo
   if (reconciled) log.info('reconciled pending executions', { tickets: reconciled });
   worker = env.GATEHOUSE_WORKERS > 0 ? startWorker(ctx, { concurrency: env.GATEHOUSE_WORKERS }) : { wake() {}, idle: async () => {}, stop: async () => {} };
   const limiter: RateLimiter = env.REDIS_URL ? redisRateLimiter(env.REDIS_URL) : memoryRateLimiter();
-  const deps = { ctx, limiter, rateLimit: { limit: env.GATEHOUSE_RATE_LIMIT, windowMs: env.GATEHOUSE_RATE_WINDOW_MS }, secureCookies: env.GATEHOUSE_SECURE_COOKIES === '1' };
-  const app = createApp(deps, { mounts: await optionalMounts(deps) });
+  const deps = { ctx, limiter, rateLimit: { limit: env.GATEHOUSE_RATE_LIMIT, windowMs: env.GATEHOUSE_RATE_WINDOW_MS }, secureCookies: env.GATEHOUSE_SECURE_COOKIES === '1', secret: env.GATEHOUSE_SECRET, invalidateStore: stores.invalidate };
+  const app = createApp(deps, { mounts: await optionalMounts(deps, env) });
   let server: ServerType | undefined;
   let port = env.PORT;
   if (opts.listen !== false) {

@@ -57,13 +57,39 @@ function toOrder(r: Record<string, unknown>): Order {
 
 const cents = (n: number) => Math.round(n * 100);
 
+/** The demo store can read inside the caller's transaction (one round of queries per ticket, not three). */
+export interface ScopedReads {
+  readsIn(tx: Queryable): Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'>;
+}
+
+function reads(orgId: string, inOrg: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>): Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'> {
+  return {
+    findCustomerByEmail: (email) => inOrg(async (tx) => {
+      const row = await one<Record<string, unknown>>(tx, plans.customerByEmail(orgId, email));
+      return row && toCustomer(row);
+    }),
+    listOrders: (customerId) => inOrg(async (tx) => (await run<Record<string, unknown>>(tx, plans.orders(orgId, customerId))).map(toOrder)),
+    getOrder: (orderId) => inOrg(async (tx) => {
+      const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId));
+      return row && toOrder(row);
+    }),
+  };
+}
+
+/** Whether a store can read in the caller's transaction (the demo store can). */
+export function hasScopedReads(store: StoreAdapter): store is StoreAdapter & ScopedReads {
+  return typeof (store as Partial<ScopedReads>).readsIn === 'function';
+}
+
 /** The demo store of one organisation, on the service's database (row-level security applies). */
-export function demoStore(db: Db, orgId: string): StoreAdapter {
+export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
   const inOrg = <T>(fn: (tx: Queryable) => Promise<T>) => withOrg(db, orgId, fn);
 
   /** Replays the recorded result when the key was seen; otherwise runs `write` once, atomically. */
-  const idempotent = (key: string, write: (tx: Queryable) => Promise<StoreWriteResult & { kind: string; orderId: string }>) =>
+  const idempotent = (key: string, orderId: string, write: (tx: Queryable) => Promise<StoreWriteResult & { kind: string; orderId: string }>) =>
     inOrg(async (tx) => {
+      // lock the order first: two calls with the same key serialise here, and the second sees the first's record
+      await run(tx, plans.order(orgId, orderId, true));
       const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
       if (seen) return seen.result;
       const done = await write(tx);
@@ -80,16 +106,9 @@ export function demoStore(db: Db, orgId: string): StoreAdapter {
 
   return {
     name: 'demo',
-    findCustomerByEmail: (email) => inOrg(async (tx) => {
-      const row = await one<Record<string, unknown>>(tx, plans.customerByEmail(orgId, email));
-      return row && toCustomer(row);
-    }),
-    listOrders: (customerId) => inOrg(async (tx) => (await run<Record<string, unknown>>(tx, plans.orders(orgId, customerId))).map(toOrder)),
-    getOrder: (orderId) => inOrg(async (tx) => {
-      const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId));
-      return row && toOrder(row);
-    }),
-    refund: (input, key) => idempotent(key, async (tx) => {
+    ...reads(orgId, inOrg),
+    readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
+    refund: (input, key) => idempotent(key, input.orderId, async (tx) => {
       const order = await lockedOrder(tx, input.orderId);
       // the store enforces its own refundable amount at execution time, whatever was decided before
       const refundable = cents(order.totalPrice) - cents(order.refundedAmount);
@@ -99,14 +118,14 @@ export function demoStore(db: Db, orgId: string): StoreAdapter {
       await run(tx, plans.refund(orgId, order.id, refunded, refunded >= order.totalPrice ? 'refunded' : 'partially_refunded'));
       return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount };
     }),
-    cancel: (input, key) => idempotent(key, async (tx) => {
+    cancel: (input, key) => idempotent(key, input.orderId, async (tx) => {
       const order = await lockedOrder(tx, input.orderId);
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is already cancelled`);
       if (order.fulfillmentStatus === 'fulfilled') throw new StoreRefusal(`order ${order.id} is fulfilled`);
       await run(tx, plans.cancel(orgId, order.id, order.totalPrice));
       return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100 };
     }),
-    exchange: (input, key) => idempotent(key, async (tx) => {
+    exchange: (input, key) => idempotent(key, input.orderId, async (tx) => {
       const order = await lockedOrder(tx, input.orderId);
       const item = order.lineItems.find((li) => String(li.id) === String(input.lineItemId));
       if (!item) throw new StoreRefusal(`line item ${input.lineItemId} not in order ${order.id}`);

@@ -17,4 +17,8 @@ export interface HttpDeps {
   rateLimit: { limit: number; windowMs: number };
   /** cookies get `Secure` when served over HTTPS (env GATEHOUSE_SECURE_COOKIES=1) */
   secureCookies?: boolean;
+  /** GATEHOUSE_SECRET: encrypts store credentials at rest */
+  secret?: string;
+  /** forget an org's cached store after its credentials change */
+  invalidateStore?: (orgId: string) => void;
 }

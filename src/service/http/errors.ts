@@ -17,6 +17,10 @@ export function errorResponse(error: unknown, c: Context, log: Logger): Response
   if (error instanceof VersionConflict) {
     return c.json({ error: { code: 'version_conflict', message: error.message, field: 'version', details: { current: error.current } } }, 409);
   }
+  // a unique constraint the request ran into (an address another org uses, a phone number taken)
+  if ((error as { code?: string })?.code === '23505') {
+    return c.json({ error: { code: 'already_exists', message: 'that value is already in use' } }, 409);
+  }
   if (error instanceof HTTPException) {
     return c.json({ error: { code: error.status === 404 ? 'not_found' : 'http_error', message: error.message || 'request refused' } }, error.status);
   }

@@ -24,8 +24,8 @@ function callStore(store: StoreAdapter, a: ActionRow): Promise<StoreWriteResult>
  * the result. Safe to run twice, from two processes, or after a crash: the store dedupes by key and
  * only the first to finish records the outcome. A transient error is thrown (the job retries).
  */
-export async function executePending(ctx: ServiceContext, orgId: string, ticketId: string): Promise<void> {
-  const pending = await withOrg(ctx.db, orgId, (tx) => pendingOfTicket(tx, orgId, ticketId));
+export async function executePending(ctx: ServiceContext, orgId: string, ticketId: string, known?: ActionRow[]): Promise<void> {
+  const pending = known ?? (await withOrg(ctx.db, orgId, (tx) => pendingOfTicket(tx, orgId, ticketId)));
   if (pending.length === 0) return;
   const store = await ctx.storeFor(orgId);
   for (const action of pending) await executeOne(ctx.db, store, action);

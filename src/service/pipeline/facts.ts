@@ -13,7 +13,7 @@ export interface StoreFacts {
 }
 
 /** The ticket's customer (by e-mail), their orders, and any order the ticket names that is not theirs. */
-export async function loadStoreFacts(store: StoreAdapter, ticket: Ticket): Promise<StoreFacts> {
+export async function loadStoreFacts(store: Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'>, ticket: Ticket): Promise<StoreFacts> {
   const customer = ticket.from.trim() ? await store.findCustomerByEmail(ticket.from.trim()) : null;
   const orders = customer ? await store.listOrders(String(customer.id)) : [];
   const known = new Set(orders.map((o) => String(o.id).toUpperCase()));

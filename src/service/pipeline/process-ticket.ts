@@ -1,10 +1,15 @@
 import { decide } from '../../tickets/decide.ts';
 import { ticketSchema, modelAnswerSchema, type Decision, type ModelAnswer, type Ticket } from '../../tickets/scenario.ts';
+import type { Settings } from '../../tickets/settings.ts';
+import type { Queryable } from '../db/port.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
-import { getTicket, loadHistory } from '../repo/tickets.ts';
+import { getTicket, loadHistory, type TicketRow } from '../repo/tickets.ts';
 import { getSettings } from '../repo/settings.ts';
+import { pendingOfTicket } from '../repo/actions.ts';
+import { hasScopedReads } from '../../adapters/store/demo.ts';
+import type { StoreAdapter } from '../../adapters/store/types.ts';
 import type { ServiceContext } from './context.ts';
-import { buildScenario, historyWindowDays, loadStoreFacts } from './facts.ts';
+import { buildScenario, historyWindowDays, loadStoreFacts, type StoreFacts } from './facts.ts';
 import { recordingModel } from './model.ts';
 import { recordDecision } from './record.ts';
 import { executePending } from './execute.ts';
@@ -18,6 +23,14 @@ export function ticketInput(payload: { ticket: unknown; model?: unknown }): { ti
   };
 }
 
+const undecided = (t: TicketRow) => t.status === 'queued' || t.status === 'failed';
+
+/** Store facts: in the caller's transaction when the store lives in the database, else from the store itself. */
+async function storeFacts(store: StoreAdapter, tx: Queryable | null, ticket: Ticket): Promise<StoreFacts | null> {
+  if (hasScopedReads(store)) return tx ? loadStoreFacts(store.readsIn(tx), ticket) : null;
+  return tx ? null : loadStoreFacts(store, ticket);
+}
+
 /**
  * Decides one stored ticket and executes what the decision allows. Runs as a job; safe to run
  * again after a crash (a decided ticket only resumes its pending executions).
@@ -28,40 +41,71 @@ export function ticketInput(payload: { ticket: unknown; model?: unknown }): { ti
  */
 export async function processTicket(ctx: ServiceContext, orgId: string, ticketId: string): Promise<Decision | null> {
   const { db } = ctx;
-  const loaded = await withOrg(db, orgId, async (tx) => ({ ticket: await getTicket(tx, orgId, ticketId), settings: await getSettings(tx, orgId) }));
-  const ticket = loaded.ticket;
-  if (!ticket) return null;
-  if (ticket.status !== 'queued' && ticket.status !== 'failed') {
-    await executePending(ctx, orgId, ticketId);
-    return ticket.decision;
-  }
-  const input = ticketInput(ticket.payload);
-  const settings = loaded.settings.settings;
   const store = await ctx.storeFor(orgId);
-  const readAt = new Date();
-  const facts = await loadStoreFacts(store, input.ticket);
   const now = ctx.now();
-  const scenario = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, input, facts, settings, now));
+  let readAt = new Date();
+  // One read transaction: the ticket, the settings and (for the demo store) the store facts.
+  const loaded = await withOrg(db, orgId, async (tx) => {
+    const ticket = await getTicket(tx, orgId, ticketId);
+    if (!ticket || !undecided(ticket)) return { ticket, settings: null, input: null, facts: null, scenario: null };
+    const settings = await getSettings(tx, orgId);
+    const input = ticketInput(ticket.payload);
+    const facts = await storeFacts(store, tx, input.ticket);
+    const scenario = facts && (await buildScenario(tx, orgId, input, facts, settings.settings, now));
+    return { ticket, settings, input, facts, scenario };
+  });
+  if (!loaded.ticket) return null;
+  if (!loaded.settings || !loaded.input) {
+    await executePending(ctx, orgId, ticketId);
+    return loaded.ticket.decision;
+  }
+  const { settings, input } = loaded;
+  let facts = loaded.facts, scenario = loaded.scenario;
+  if (!facts || !scenario) {
+    readAt = new Date();
+    const remote = (await storeFacts(store, null, input.ticket))!;
+    facts = remote;
+    scenario = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, input, remote, settings.settings, now));
+  }
   const model = recordingModel(ctx.model);
-  let decision = await decide(scenario, { model: model.adapter, env: ctx.env, modelTimeoutMs: ctx.modelTimeoutMs }, settings);
+  let decision = await decide(scenario, { model: model.adapter, env: ctx.env, modelTimeoutMs: ctx.modelTimeoutMs }, settings.settings);
   const answer = input.model ?? model.answer();
   const executes = decision.actions.some((a) => a.status === 'executed');
   const customerId = facts.customer ? String(facts.customer.id) : null;
+  const firstScenario = scenario;
 
-  const recorded = await withOrg(db, orgId, async (tx) => {
+  const pending = await withOrg(db, orgId, async (tx) => {
     if (executes) await lockOrg(tx, orgId);
     const current = await getTicket(tx, orgId, ticketId, true);
-    if (!current || (current.status !== 'queued' && current.status !== 'failed')) return current?.decision ?? null;
-    if (executes) {
-      // the clock moves on to the moment the lock is held: what others recorded meanwhile is history
-      const lockedNow = ctx.now().toISOString();
-      const history = await loadHistory(tx, orgId, ticketId, customerId, historyWindowDays(settings), lockedNow);
-      const orders = await withInFlight(tx, orgId, scenario.store.orders, readAt);
-      decision = await decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history, model: answer }, { env: ctx.env }, settings);
-    }
-    await recordDecision(tx, current, decision, { customerId, answer, settingsVersion: loaded.settings.version, actor: 'ai', storeName: store.name });
-    return decision;
+    if (!current || !undecided(current)) return null;
+    if (executes) decision = await recheckUnderLock(ctx, tx, orgId, store, { ...firstScenario, model: answer }, input.ticket, customerId, settings.settings, readAt);
+    await recordDecision(tx, current, decision, { customerId, answer, settingsVersion: settings.version, actor: 'ai', storeName: store.name });
+    return pendingOfTicket(tx, orgId, ticketId);
   });
-  await executePending(ctx, orgId, ticketId);
-  return recorded;
+  if (pending === null) {
+    await executePending(ctx, orgId, ticketId); // another worker decided it: make sure its intents finish
+  } else if (pending.length) {
+    await executePending(ctx, orgId, ticketId, pending);
+  }
+  return decision;
+}
+
+/**
+ * The decision again, with the lock held: the clock moves on to now, the history is re-read (what
+ * others recorded meanwhile counts), the store facts are re-read when they live in the database,
+ * and refunds already in flight on the same orders are added.
+ */
+async function recheckUnderLock(
+  ctx: ServiceContext, tx: Queryable, orgId: string, store: StoreAdapter,
+  scenario: Parameters<typeof decide>[0], ticket: Ticket, customerId: string | null, settings: Settings, readAt: Date,
+): Promise<Decision> {
+  const lockedNow = ctx.now().toISOString();
+  let orders = scenario.store.orders;
+  if (hasScopedReads(store)) {
+    readAt = new Date();
+    orders = (await loadStoreFacts(store.readsIn(tx), ticket)).orders;
+  }
+  orders = await withInFlight(tx, orgId, orders, readAt);
+  const history = await loadHistory(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow);
+  return decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history }, { env: ctx.env }, settings);
 }

@@ -85,9 +85,26 @@ export async function createApiKey(q: Queryable, orgId: string, name: string, by
   return { id: row!.id, name, prefix, key, createdAt: iso(row!.created_at) };
 }
 
+// A short in-process cache of key look-ups (by hash, never the key): a busy integration sends
+// hundreds of requests a second. Revocation clears it here at once; other instances within KEY_TTL_MS.
+const KEY_TTL_MS = 5_000;
+const keyCache = new Map<string, { principal: Principal | null; until: number }>();
+
 export async function apiKeyPrincipal(db: Db, key: string): Promise<Principal | null> {
-  const row = await one<{ id: string; org_id: string; name: string }>(db, plans.keyByHash(tokenHash(key)));
-  return row && { orgId: row.org_id, kind: 'api_key', id: row.id, actor: `api_key:${row.name}` };
+  const hash = tokenHash(key);
+  const hit = keyCache.get(hash);
+  if (hit && hit.until > Date.now() && hit.principal) return hit.principal;
+  const row = await one<{ id: string; org_id: string; name: string }>(db, plans.keyByHash(hash));
+  const principal: Principal | null = row && { orgId: row.org_id, kind: 'api_key', id: row.id, actor: `api_key:${row.name}` };
+  if (principal) {
+    if (keyCache.size > 10_000) keyCache.clear();
+    keyCache.set(hash, { principal, until: Date.now() + KEY_TTL_MS });
+  }
+  return principal;
+}
+
+function forgetKey(id: string) {
+  for (const [hash, entry] of keyCache) if (entry.principal?.id === id) keyCache.delete(hash);
 }
 
 export async function listApiKeys(q: Queryable, orgId: string) {
@@ -100,5 +117,7 @@ export async function listApiKeys(q: Queryable, orgId: string) {
 
 export async function revokeApiKey(q: Queryable, orgId: string, id: string) {
   if (!isUuid(id)) return null;
-  return one<{ id: string; name: string }>(q, plans.revokeKey(orgId, id));
+  const row = await one<{ id: string; name: string }>(q, plans.revokeKey(orgId, id));
+  if (row) forgetKey(row.id);
+  return row;
 }

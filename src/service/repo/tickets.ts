@@ -25,6 +25,13 @@ export const plans = {
   insert: (orgId: string, id: string, payload: unknown, hash: string, email: string | null) =>
     sql(`INSERT INTO tickets (org_id, id, payload, payload_hash, customer_email) VALUES ($1, $2, $3::jsonb, $4, $5)
          ON CONFLICT (org_id, id) DO NOTHING RETURNING id`, orgId, id, json(payload), hash, email),
+  /** the ticket and its job in one statement; no row back when the ticket id was already taken */
+  insertWithJob: (orgId: string, id: string, payload: unknown, hash: string, email: string | null) =>
+    sql(`WITH t AS (
+           INSERT INTO tickets (org_id, id, payload, payload_hash, customer_email) VALUES ($1, $2, $3::jsonb, $4, $5)
+           ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id)
+         INSERT INTO jobs (org_id, kind, payload) SELECT org_id, 'ticket', jsonb_build_object('ticketId', id) FROM t RETURNING id`,
+      orgId, id, json(payload), hash, email),
   get: (orgId: string, id: string, lock = false) => sql(`SELECT * FROM tickets WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
   list: (orgId: string, limit: number, before: string | null, outcome: string | null) =>
     sql(`SELECT org_id, id, payload, payload_hash, status, outcome, would_be, stopped_gate, intent, confidence, customer_id,

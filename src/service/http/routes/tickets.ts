@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { createHash } from 'node:crypto';
 import { withOrg } from '../../db/tenant.ts';
-import { one, run } from '../../db/port.ts';
-import { conflict, notFound } from '../../errors.ts';
-import { enqueue } from '../../repo/jobs.ts';
+import { run } from '../../db/port.ts';
+import { submitTicket } from '../../pipeline/submit.ts';
+import { notFound } from '../../errors.ts';
 import { getTicket, listTickets, plans as ticketPlans, type TicketRow } from '../../repo/tickets.ts';
 import { actionsOfTicket, publicAction } from '../../repo/actions.ts';
 import type { AppEnv, HttpDeps } from '../env.ts';
@@ -32,22 +31,8 @@ export function ticketsRouter({ ctx }: HttpDeps) {
 
   app.post('/tickets', async (c) => {
     const body = await jsonBody(c, postTicketBody);
-    const orgId = c.get('principal').orgId;
-    const id = body.ticket.id;
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    const result = await withOrg(ctx.db, orgId, async (tx) => {
-      const inserted = await one(tx, ticketPlans.insert(orgId, id, body, hash, body.ticket.from || null));
-      if (inserted) {
-        await enqueue(tx, orgId, 'ticket', { ticketId: id });
-        return { status: 'queued', duplicate: false };
-      }
-      const existing = (await getTicket(tx, orgId, id))!;
-      // Same id, same content: a retry. Same id, other content: refused, never silently merged.
-      if (existing.payloadHash !== hash) throw conflict('ticket_conflict', `ticket ${id} was already submitted with different content`);
-      return { status: existing.status, duplicate: true };
-    });
-    if (!result.duplicate) ctx.wake?.();
-    return c.json({ id, ...result }, result.duplicate ? 200 : 202, { Location: `/v1/tickets/${encodeURIComponent(id)}` });
+    const result = await submitTicket(ctx, c.get('principal').orgId, body);
+    return c.json(result, result.duplicate ? 200 : 202, { Location: `/v1/tickets/${encodeURIComponent(result.id)}` });
   });
 
   app.get('/tickets', async (c) => {
