@@ -20,6 +20,7 @@ interface CompiledPlan {
   national: RegExp;
   types: { re: RegExp; lengths: readonly number[] | undefined }[] | null;
   prefix: RegExp | null;
+  idd: RegExp | null;
   callingCode: string;
 }
 
@@ -27,6 +28,7 @@ interface PlanApi {
   nationalNumberPattern(): string;
   nationalPrefixForParsing(): string | undefined;
   hasTypes(): boolean;
+  IDDPrefix(): string | undefined;
   type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 }
 
@@ -55,6 +57,7 @@ function plan(region: string): CompiledPlan | null {
         : null,
       prefix: prefix ? new RegExp(`^(?:${prefix})`) : null,
       callingCode: meta.countryCallingCode(),
+      idd: np.IDDPrefix() ? new RegExp(`^(?:${np.IDDPrefix()})`) : null,
     };
   } catch {
     compiled = null;
@@ -82,6 +85,18 @@ function regionsOfCallingCode(code: string): CompiledPlan[] {
 
 const ASK = 'ask' as const;
 
+/** Digits after the "+": the calling code (1 to 3 digits), then a national number of its regions. */
+function international(digits: string): { code: string; national: string | null | typeof ASK } {
+  for (let n = 1; n <= 3; n++) {
+    const code = digits.slice(0, n);
+    const regions = regionsOfCallingCode(code);
+    if (regions.length === 0) continue;
+    if (meta.isNonGeographicCallingCode(code)) return { code, national: ASK };
+    return { code, national: validNational(regions[0], regions, digits.slice(n)) };
+  }
+  return { code: '', national: null };
+}
+
 /**
  * As libphonenumber does: the national prefix is stripped by the rules of the region the number is
  * read in (the default region, or the calling code's main region), then the national number may
@@ -107,26 +122,22 @@ function validNational(readIn: CompiledPlan, regions: readonly CompiledPlan[], d
  */
 export function validPhone(candidate: string, defaultRegion: string): string | null {
   const digits = candidate.replace(/\D/g, '');
-  let code = '';
-  let national: string | null | typeof ASK = ASK;
-  if (candidate.trimStart().startsWith('+')) {
-    for (let n = 1; n <= 3; n++) {
-      const regions = regionsOfCallingCode(digits.slice(0, n));
-      if (regions.length === 0) continue;
-      const main = regions[0];
-      if (!meta.isNonGeographicCallingCode(digits.slice(0, n))) {
-        code = digits.slice(0, n);
-        national = validNational(main, regions, digits.slice(n));
-      }
-      break;
-    }
-  } else {
-    const home = plan(defaultRegion);
-    if (home) {
-      code = home.callingCode;
-      national = validNational(home, regionsOfCallingCode(code), digits);
+  let result: { code: string; national: string | null | typeof ASK } = { code: '', national: ASK };
+  const home = plan(defaultRegion);
+  if (candidate.trimStart().startsWith('+')) result = international(digits);
+  else if (home) {
+    const idd = home.idd?.exec(digits);
+    // "00 44 20 7946 0958" read in Spain: the international call prefix stands for "+" (not when a 0 follows)
+    if (idd && idd[0].length > 0 && digits[idd[0].length] !== '0') result = international(digits.slice(idd[0].length));
+    else {
+      const regions = regionsOfCallingCode(home.callingCode);
+      let national = validNational(home, regions, digits);
+      // "914020000000" read in India: the calling code written without its "+" (libphonenumber does this too)
+      if (national === null && digits.startsWith(home.callingCode)) national = validNational(home, regions, digits.slice(home.callingCode.length));
+      result = { code: home.callingCode, national };
     }
   }
+  const { code, national } = result;
   if (national !== ASK) return national === null ? null : `+${code}${national}`;
   const parsed = parsePhoneNumberFromString(candidate, defaultRegion as CountryCode, PHONE_METADATA);
   return parsed?.isValid() ? parsed.number : null;
