@@ -47,8 +47,23 @@ export const requireSession = ({ db }: DashboardDeps): MiddlewareHandler<WebEnv>
  * Form posts: the Origin / Sec-Fetch-Site check (hono's csrf) and the session's token in `_csrf`
  * (or the X-CSRF-Token header for the page's fetch calls).
  */
+/**
+ * hono's csrf with the Origin compared by host (as the service's API does): behind a proxy that
+ * ends TLS the request URL says http while the browser's Origin says https.
+ */
+export const sameSiteOnly = () =>
+  csrf({
+    origin: (origin, c) => {
+      try {
+        return new URL(origin).host === (c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host);
+      } catch {
+        return false;
+      }
+    },
+  });
+
 export const checkCsrf = (): MiddlewareHandler<WebEnv> => {
-  const origin = csrf();
+  const origin = sameSiteOnly();
   return async function checkCsrf(c, next) {
     const sent = c.req.header('x-csrf-token') ?? String((await c.req.parseBody())['_csrf'] ?? '');
     if (!sameToken(sent, c.get('csrf'))) {

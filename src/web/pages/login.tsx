@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { Layout, FlashBox } from '../layout.tsx';
 import type { ApiCall } from '../api.ts';
 import type { DashboardDeps, WebEnv } from '../deps.ts';
-import { requireSession, checkCsrf } from '../session.ts';
+import { requireSession, checkCsrf, sameSiteOnly } from '../session.ts';
 import { SESSION_COOKIE } from '../../service/http/middleware/auth.ts';
 import { sessionPrincipal } from '../../service/repo/accounts.ts';
 
@@ -49,7 +48,7 @@ export function loginRoutes(deps: DashboardDeps, api: ApiCall) {
     if (token && (await sessionPrincipal(deps.db, token))) return c.redirect(safeNext(c.req.query('next')), 303);
     return c.html('<!doctype html>' + <LoginPage next={safeNext(c.req.query('next'))} />);
   });
-  app.post('/login', csrf(), async (c) => {
+  app.post('/login', sameSiteOnly(), async (c) => {
     const form = await c.req.parseBody();
     const email = String(form.email ?? '');
     const next = safeNext(String(form.next ?? ''));
