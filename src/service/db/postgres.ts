@@ -18,7 +18,12 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   });
   // an idle client's error (server restart) must not crash the process; the next query reconnects
   pool.on('error', () => undefined);
-  if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+  if (opts.schema) {
+    // IF NOT EXISTS still races when two instances create it at once: the loser's error is harmless
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`).catch((error: { code?: string }) => {
+      if (error.code !== '23505' && error.code !== '42P06') throw error;
+    });
+  }
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async executeSql<R>(text: string, values: readonly unknown[] = []): Promise<SqlResult<R>> {
       const result = await target.query(text, values as unknown[]);
