@@ -11,6 +11,18 @@ export const plans = {
            FROM actions WHERE org_id = $1 AND created_at >= $2::timestamptz GROUP BY 1, 2, 3, 4`, orgId, since),
 };
 
+/** Ticket ids newest first; the outcome filter matches what shadow mode says would happen too. */
+export const ticketPlans = {
+  page: (orgId: string, limit: number, before: string | null, outcome: string | null) =>
+    sql(`SELECT id FROM tickets WHERE org_id = $1 AND ($2::timestamptz IS NULL OR created_at < $2)
+            AND ($3::text IS NULL OR outcome = $3 OR would_be = $3)
+          ORDER BY created_at DESC LIMIT $4`, orgId, before, outcome, limit),
+};
+
+export async function ticketPage(q: Queryable, orgId: string, limit: number, before: string | null, outcome: string | null): Promise<string[]> {
+  return (await run<{ id: string }>(q, ticketPlans.page(orgId, limit, before, outcome))).map((r) => String(r.id));
+}
+
 export const DAY_MS = 86_400_000;
 
 /** The last `days` UTC days, oldest first, as YYYY-MM-DD. */

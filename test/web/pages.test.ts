@@ -181,6 +181,10 @@ describe('tickets, escaping and tenants', () => {
 describe('shadow report', () => {
   it('what-if: raising the auto-approve ceiling shows which tickets would execute instead of wait', async () => {
     const org = await orgWithWaiting(h.svc, [['s-1', 'jane@example.com', '3000', 120], ['s-2', 'jane@example.com', '3001', 30]], { mode: 'shadow', firstTimeApproval: false });
+    // in shadow mode the inbox filters by what would have happened
+    const waiting = await (await get('/inbox?outcome=awaiting_approval', org.cookie)).text();
+    expect(waiting).toContain('Refund for order #3000');
+    expect(waiting).not.toContain('Refund for order #3001');
     const page = await (await get('/shadow', org.cookie)).text();
     expect(page).toContain('Would have executed automatically');
     expect(page).toContain('$30.00');

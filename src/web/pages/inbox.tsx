@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { withOrg } from '../../service/db/tenant.ts';
-import { getTicket, listTickets, listDecisions } from '../../service/repo/tickets.ts';
+import { getTicket, listDecisions } from '../../service/repo/tickets.ts';
+import { ticketPage } from '../queries.ts';
 import { actionsOfTicket } from '../../service/repo/actions.ts';
 import { listAudit } from '../../service/repo/audit.ts';
 import { getSettings } from '../../service/repo/settings.ts';
@@ -26,15 +27,16 @@ export function inboxRoutes(deps: DashboardDeps) {
     const beforeRaw = c.req.query('before');
     const before = beforeRaw && !Number.isNaN(Date.parse(beforeRaw)) ? new Date(beforeRaw).toISOString() : null;
     const rows = await withOrg(deps.db, orgId, async (tx) => {
-      const list = await listTickets(tx, orgId, { limit: PAGE, before, outcome });
-      return Promise.all(list.map(async (t) => ({ t, full: await getTicket(tx, orgId, t.id), actions: await actionsOfTicket(tx, orgId, t.id) })));
+      const ids = await ticketPage(tx, orgId, PAGE, before, outcome);
+      const list = await Promise.all(ids.map(async (id) => ({ t: await getTicket(tx, orgId, id), actions: await actionsOfTicket(tx, orgId, id) })));
+      return list.filter((x): x is { t: NonNullable<typeof x.t>; actions: typeof x.actions } => x.t !== null);
     });
     const older = rows.length === PAGE ? rows[rows.length - 1].t.createdAt : null;
     return page(c, 'Inbox', 'inbox', (
       <>
         <h1>Inbox</h1>
         <form method="get" action="/inbox" class="filters" aria-label="Filter tickets">
-          <label for="f-outcome">Outcome</label>
+          <label for="f-outcome">Outcome (in shadow mode: would be)</label>
           <select id="f-outcome" name="outcome">
             <option value="">All</option>
             {OUTCOMES.map((o) => <option value={o} selected={o === outcome}>{words(o)}</option>)}
@@ -43,8 +45,8 @@ export function inboxRoutes(deps: DashboardDeps) {
         </form>
         {rows.length === 0 ? <p class="empty">No tickets yet. Send one with <code>POST /v1/tickets</code>.</p> : (
           <ul class="tickets">
-            {rows.map(({ t, full, actions }) => {
-              const reply = full?.decision?.reply;
+            {rows.map(({ t, actions }) => {
+              const reply = t.decision?.reply;
               return (
                 <li class="card ticket-row">
                   <div class="row-head">
