@@ -89,9 +89,9 @@ const ASK = 'ask' as const;
 function international(digits: string): { code: string; national: string | null | typeof ASK } {
   for (let n = 1; n <= 3; n++) {
     const code = digits.slice(0, n);
+    if (meta.isNonGeographicCallingCode(code)) return { code, national: ASK };
     const regions = regionsOfCallingCode(code);
     if (regions.length === 0) continue;
-    if (meta.isNonGeographicCallingCode(code)) return { code, national: ASK };
     return { code, national: validNational(regions[0], regions, digits.slice(n)) };
   }
   return { code: '', national: null };
