@@ -25,6 +25,7 @@ export const THREAT: readonly string[] = [
   `\\b(?:go\\s+die|kill\\s+yourself|kys)\\b`,
   `\\b(?:burn|blow\\s+up)\\s+(?:your|down\\s+your)\\s+(?:house|home|car|store|shop)\\b`,
   `\\bsomething\\s+bad\\s+(?:will|is\\s+going\\s+to)\\s+happen\\s+to\\s+you\\b`,
+  `\\b(?:it\\s+)?would\\s+be\\s+a\\s+(?:shame|pity)\\s+if\\s+(?:something|anything)\\s+(?:happened|were\\s+to\\s+happen)\\s+to\\s+(?:you|your)\\b`,
 ];
 
 const GROUP =
@@ -71,6 +72,7 @@ export const AGGRESSIVE: readonly string[] = [
   `\\bstop\\s+(?:bothering|pestering|harassing|spamming|nagging)\\s+(?:us|me)\\b`,
   `\\byou(?:'re|\\s+are)\\s+(?:being\\s+)?(?:an?\\s+)?(?:ridiculous|delusional|hopeless|unreasonable|annoying|impossible|a\\s+joke|a\\s+nuisance|a\\s+pain)\\b`,
   `\\byou\\s+people\\b`,
+  `\\b(?:people|customers|someone)\\s+like\\s+you\\s+(?:always|never|are\\s+(?:the|why|always)|should\\s+(?:learn|know|shop))\\b`,
   `\\byou(?:'re|\\s+are)?\\s+(?:so\\s+|really\\s+|such\\s+)?(?:an?\\s+)?(?:stupid|dumb|useless|pathetic|clueless|incompetent|loser|brainless|dense)\\b(?!\\s+(?:question|mistake))`,
   `\\b(?:stupid|dumb|pathetic|useless)\\s+(?:customer|person|woman|man|people)s?\\b`,
   `\\bis\\s+(?:that|it)\\s+(?:so|really\\s+that)\\s+hard\\b`,
