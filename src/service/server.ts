@@ -13,6 +13,7 @@ import { seedDemo, type DemoCredentials } from './seed.ts';
 import { killSwitchFromEnv, type ServiceEnv } from './config.ts';
 import { storeResolver } from './stores.ts';
 import { optionalMounts } from './mounts.ts';
+import { mailerFromEnv } from '../adapters/mail/smtp.ts';
 
 export interface RunningService {
   url: string;
@@ -42,6 +43,7 @@ export async function startService(env: ServiceEnv, opts: { db?: Db; listen?: bo
     now: () => new Date(),
     log,
     wake: () => worker?.wake(),
+    mailer: mailerFromEnv(process.env, { log: (line) => log.info(line) }),
   };
   let demo: DemoCredentials | null = null;
   if ((await countOrgs(db)) === 0) demo = await seedDemo(ctx, { password: env.GATEHOUSE_DEMO_PASSWORD });
@@ -73,6 +75,7 @@ export async function startService(env: ServiceEnv, opts: { db?: Db; listen?: bo
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       await w.stop();
       await limiter.close();
+      ctx.mailer?.close();
       if (!opts.db) await db.close();
     },
   };

@@ -4,6 +4,7 @@ import { withOrg } from './db/tenant.ts';
 import { plans as ticketPlans } from './repo/tickets.ts';
 import type { ServiceContext } from './pipeline/context.ts';
 import { processTicket } from './pipeline/process-ticket.ts';
+import { sendReply } from './pipeline/replies.ts';
 
 export interface WorkerOptions {
   /** jobs in flight at once in this process (env GATEHOUSE_WORKERS, default 4) */
@@ -25,6 +26,9 @@ type Handler = (ctx: ServiceContext, job: Job) => Promise<void>;
 const HANDLERS: Record<string, Handler> = {
   async ticket(ctx, job) {
     await processTicket(ctx, job.orgId, String(job.payload.ticketId));
+  },
+  async send_reply(ctx, job) {
+    await sendReply(ctx, job.orgId, String(job.payload.ticketId), String(job.payload.text ?? ''));
   },
 };
 

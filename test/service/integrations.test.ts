@@ -4,6 +4,8 @@ import { api, describeEngines, drain, makeOrg } from '../helpers/service.ts';
 import { customer, order } from '../helpers/fixtures.ts';
 import { withOrg } from '../../src/service/db/tenant.ts';
 import { setInboundAddress } from '../../src/service/repo/integrations.ts';
+import { startSmtpPeer } from '../peers/smtp.ts';
+import { createSmtpMailer } from '../../src/adapters/mail/smtp.ts';
 
 const SECRET = 'test-secret-for-encryption-0123456789';
 const INBOUND_SECRET = 'inbound-secret-0123456789';
@@ -14,7 +16,7 @@ describeEngines('integrations: inbound e-mail, store credentials, phone intake',
     const org = await makeOrg(svc(), { settings: { mode: 'shadow' }, customers: [customer('c1', 'jane@example.com')], orders: [order('1042', 'c1', 34)], login: false });
     const address = `support-${org.orgId.slice(0, 8)}@in.example.test`;
     await withOrg(svc().db, org.orgId, (tx) => setInboundAddress(tx, org.orgId, address));
-    const mail = { from: 'Jane Doe <jane@example.com>', to: address, subject: 'Broken mug', text: 'My mug from order #1042 arrived broken.\n\n-- \nJane', 'message-id': '<m1@example.com>' };
+    const mail = { from: 'Jane Doe <jane@example.com>', to: address, subject: 'Broken mug', text: 'My mug from order #1042 arrived broken.\n\n-- \nJane', messageId: '<m1@example.com>' };
     const unauth = await api(svc(), 'POST', '/v1/inbound/email', { body: mail });
     expect(unauth.status).toBe(401);
     const res = await api(svc(), 'POST', '/v1/inbound/email', { body: mail, headers: { 'x-gatehouse-secret': INBOUND_SECRET } });
@@ -26,8 +28,35 @@ describeEngines('integrations: inbound e-mail, store credentials, phone intake',
     expect(ticket.body).toMatchObject({ status: 'decided', customerId: 'c1', ticket: { from: 'jane@example.com', subject: 'Broken mug' } });
     const count = await svc().db.executeSql<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE org_id = $1', [org.orgId]);
     expect(count.rows[0].n).toBe(1);
-    const stranger = await api(svc(), 'POST', '/v1/inbound/email', { body: { ...mail, to: 'nobody@in.example.test', 'message-id': '<m2@example.com>' }, headers: { 'x-gatehouse-secret': INBOUND_SECRET } });
+    const stranger = await api(svc(), 'POST', '/v1/inbound/email', { body: { ...mail, to: 'nobody@in.example.test', messageId: '<m2@example.com>' }, headers: { 'x-gatehouse-secret': INBOUND_SECRET } });
     expect(stranger.body.status).toBe('ignored');
+  });
+
+  it('answers an e-mail ticket in its thread over SMTP once the reply is cleared, once', async () => {
+    const peer = await startSmtpPeer();
+    const mailer = createSmtpMailer({ host: '127.0.0.1', port: peer.port, secure: false, from: 'Shop Support <support@shop.test>', allowInvalidCertificates: true });
+    svc().ctx.mailer = mailer;
+    try {
+      const org = await makeOrg(svc(), { settings: { mode: 'live' }, customers: [customer('c1', 'jane@example.com')], orders: [order('1042', 'c1', 34)], login: false });
+      const address = `help-${org.orgId.slice(0, 8)}@in.example.test`;
+      await withOrg(svc().db, org.orgId, (tx) => setInboundAddress(tx, org.orgId, address));
+      const mail = { from: 'jane@example.com', to: address, subject: 'Order status', text: 'Hi, where is order 1042?', messageId: '<status-1@example.com>' };
+      const res = await api(svc(), 'POST', '/v1/inbound/email', { body: mail, headers: { authorization: `Bearer ${INBOUND_SECRET}` } });
+      expect(res.status).toBe(202);
+      await drain(svc());
+      const ticket = await api(svc(), 'GET', `/v1/tickets/${res.body.ticketId}`, { as: org.key });
+      expect(ticket.body).toMatchObject({ outcome: 'executed', decision: { reply: { status: 'sent' } } });
+      expect(peer.mails).toHaveLength(1);
+      expect(peer.mails[0].envelope.to).toEqual(['jane@example.com']);
+      expect(peer.mails[0].headers.get('in-reply-to')).toBe('<status-1@example.com>');
+      expect(peer.mails[0].text).toContain('1042');
+      const audit = await api(svc(), 'GET', `/v1/audit?type=reply&ticket=${res.body.ticketId}`, { as: org.key });
+      expect(audit.body.items[0]).toMatchObject({ event: 'reply.sent', status: 'sent' });
+    } finally {
+      svc().ctx.mailer = undefined;
+      mailer.close();
+      await peer.close();
+    }
   });
 
   it('stores a Shopify token encrypted, never shows it, and never logs it in the audit', async () => {

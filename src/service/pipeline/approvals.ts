@@ -13,6 +13,7 @@ import { ticketInput } from './process-ticket.ts';
 import { executePending } from './execute.ts';
 import { TOOL_OF } from './record.ts';
 import { withInFlight } from './in-flight.ts';
+import { queueReply } from './replies.ts';
 
 /** What the person saw when they clicked: the approval binds to exactly this. */
 export interface SeenAction {
@@ -80,6 +81,8 @@ export async function approveAction(ctx: ServiceContext, who: Principal, actionI
     if (decided?.status === 'executed') {
       await setActionStatus(tx, orgId, action.id, 'pending', { approvedBy: who.actor });
       await appendAudit(tx, orgId, { ...audit, event: 'action.approved', status: 'pending', output: { approvedBy: who.actor } });
+      // the reply held with the action goes out once the action is approved
+      await queueReply(tx, orgId, action.ticketId, first.ticket.payload as { thread?: unknown }, decision);
       return { ok: true as const };
     }
     // The kill switch or shadow mode: nothing may execute now, but the action can still wait.

@@ -22,6 +22,8 @@ export interface ServiceContext {
   /** the service clock (tests can move it) */
   now(): Date;
   log: Logger;
+  /** sends cleared replies of e-mail tickets (GATEHOUSE_SMTP_URL); absent: replies are recorded as not sent */
+  mailer?: import('../../adapters/mail/smtp.ts').SmtpMailer | null;
   /** wakes the local worker after an enqueue (other instances poll) */
   wake?: () => void;
 }

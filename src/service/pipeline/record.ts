@@ -4,6 +4,7 @@ import type { Decision, ModelAnswer } from '../../tickets/scenario.ts';
 import { plans as ticketPlans, type TicketRow } from '../repo/tickets.ts';
 import { plans as actionPlans } from '../repo/actions.ts';
 import { appendAudit } from '../repo/audit.ts';
+import { queueReply } from './replies.ts';
 
 /** The store operation each action type calls, as the audit log names it. */
 export const TOOL_OF = { refund: 'createRefund', cancel: 'cancelOrder', exchange: 'createExchange' } as const;
@@ -32,6 +33,7 @@ export async function recordDecision(
     output: { outcome: decision.outcome, wouldBe: decision.wouldBe, stoppedAt: decision.stoppedAt, intent: decision.intent, reply: decision.reply.status },
   });
   if (status === 'halted') return; // nothing ran: the ticket waits for the kill switch to go off
+  await queueReply(tx, orgId, ticket.id, ticket.payload as { thread?: unknown }, decision);
   for (const [idx, action] of decision.actions.entries()) {
     const actionStatus = action.status === 'executed' ? 'pending' : action.status;
     const stopped = action.status === 'blocked' || action.status === 'awaiting_approval' ? decision.stoppedAt : null;
