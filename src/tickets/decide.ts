@@ -23,6 +23,8 @@ export interface DecideDeps {
   approval?: { by: string };
 }
 
+const NO_CLOCK = 'the scenario needs a clock: give `now` or `ticket.receivedAt`';
+
 /** A ticket body larger than this is refused on its line rather than fed to the gates and the model. */
 export const MAX_BODY_CHARS = 200_000;
 
@@ -34,7 +36,7 @@ export function parseScenario(value: unknown): Scenario {
   // The fast path returns exactly zod's output for the inputs it accepts; zod handles the rest and words the errors.
   const scenario = fastParseScenario(value) ?? parseOrThrow(scenarioSchema, value);
   if (!scenario.now && !scenario.ticket.receivedAt) {
-    throw new InputError([{ field: 'now', message: 'the scenario needs a clock: give `now` or `ticket.receivedAt`' }]);
+    throw new InputError([{ field: 'now', message: NO_CLOCK }]);
   }
   if (scenario.ticket.body.length > MAX_BODY_CHARS) {
     throw new InputError([{ field: 'ticket.body', message: `the body is ${scenario.ticket.body.length} characters long; the limit is ${MAX_BODY_CHARS}` }]);
@@ -60,13 +62,15 @@ export function settingsOf(scenario: Scenario, base?: unknown): Settings {
 
 function clockOf(scenario: Scenario): number {
   const at = scenario.now ?? scenario.ticket.receivedAt;
-  if (!at) throw new InputError([{ field: 'now', message: 'the scenario needs a clock: give `now` or `ticket.receivedAt`' }]);
+  if (!at) throw new InputError([{ field: 'now', message: NO_CLOCK }]);
   return Date.parse(at);
 }
 
 /**
  * The pipeline: scenario in, decision out. Pure apart from the model call: the same scenario with a
  * recorded model answer always gives the same decision.
+ *
+ * `settings` overrides the scenario's own resolved settings (replay --compare passes the other side).
  *
  * Example: `await decide(parseScenario(JSON.parse(text)), { env: { killSwitch: false } })`
  */
