@@ -70,7 +70,7 @@ describe('gatehouse calls (CLI)', () => {
     expect(qa.stdout).toMatch(/^Call QA for Acme Plumbing & Heating: PASS/);
     const json = run('qa', 'examples/calls/business.json', '--json');
     expect(JSON.parse(json.stdout)).toMatchObject({ passed: true });
-  }, 30_000);
+  }, 120_000);
 
   it('exit 1 naming the field for bad input or a failing suite; 2 for usage', () => {
     const bad = exampleConfigJson();
@@ -90,5 +90,5 @@ describe('gatehouse calls (CLI)', () => {
     expect(r3.status).toBe(1);
     expect(r3.stderr).toContain('configPath: no such file');
     expect(run('simulate', join(dir, 'missing.json')).status).toBe(2);
-  }, 30_000);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { getExampleNumber, type CountryCode } from 'libphonenumber-js';
 import examples from 'libphonenumber-js/mobile/examples';
 import { HAZARDS, type BusinessConfig, type Hazard, type IntakeField } from '../config.ts';
 import type { Disposition } from '../engine.ts';
+import { isOpen } from '../hours.ts';
 
 export interface SampleCall {
   id: string;
@@ -78,9 +79,11 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
   const zone = config.business.timezone;
   const caller = exampleNumber(config);
   const open = firstOpening(config, DateTime.fromISO(reference, { zone }).startOf('day'));
-  const openAt = open ? open.day.set(open.from) : DateTime.fromISO(reference, { zone }).set({ hour: 12 });
-  const inHours = openAt.plus({ hours: 1 }).toISO()!;
-  const closedAt = nextClosed(config, DateTime.fromISO(reference, { zone }).startOf('day')).toISO()!;
+  const openAt = open ? wallTime(open.day, open.from) : DateTime.fromISO(reference, { zone }).set({ hour: 12 });
+  // a minute after opening: inside even the shortest range
+  const inHours = openAt.plus({ minutes: 1 }).toISO()!;
+  const closed = nextClosed(config, DateTime.fromISO(reference, { zone }).startOf('day'));
+  const closedAt = closed?.toISO() ?? null;
   const samples: SampleCall[] = [];
   const call = (s: Omit<SampleCall, 'callerNumber'> & { callerNumber?: string | null }) => samples.push({ callerNumber: caller, ...s });
   // routine work the business does, so pushes and hour samples are about something it serves
@@ -88,10 +91,12 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
 
   for (const category of config.categories) {
     const opening = problemFor(category);
-    call({ id: `category-${category.id}`, purpose: `a ${category.label} request in hours`, now: inHours, opening, expect: { category: category.id, disposition: 'message_taken', afterHours: false } });
+    call({ id: `category-${category.id}`, purpose: `a ${category.label} request${open ? ' in hours' : ''}`, now: inHours, opening, expect: { category: category.id, ...(open ? { disposition: 'message_taken', afterHours: false } : {}) } });
   }
   for (const hazard of HAZARDS) {
-    for (const [when, now] of [['in-hours', inHours], ['after-hours', closedAt]] as const) {
+    const times: [string, string][] = [['in-hours', inHours]];
+    if (closedAt) times.push(['after-hours', closedAt]);
+    for (const [when, now] of times) {
       call({ id: `hazard-${hazard}-${when}`, purpose: `${hazard.replace('_', ' ')} hazard ${when.replace('-', ' ')}`, now, opening: HAZARD_OPENINGS[hazard], expect: { hazard, disposition: 'safety_escalation' } });
     }
   }
@@ -99,29 +104,31 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
   call({ id: 'out-of-area-zip', purpose: `a caller at ZIP ${outside}, outside the service area`, now: inHours, opening: routine, answers: { zipCode: outside, serviceAddress: `12 Elm Street ${outside}` }, expect: { disposition: 'out_of_area', inServiceArea: false } });
   const scope = Object.keys(OUT_OF_SCOPE_OPENINGS).find((id) => !config.categories.some((c) => c.id === id || (id === 'electrical' && c.id === 'electric')));
   if (scope) call({ id: `out-of-scope-${scope}`, purpose: `${scope.replace('_', ' ')} work the business does not do`, now: inHours, opening: OUT_OF_SCOPE_OPENINGS[scope], expect: { disposition: 'out_of_scope' } });
-  if (config.afterHours === 'emergencies_to_on_call') {
+  if (closedAt && config.afterHours === 'emergencies_to_on_call') {
     call({ id: 'after-hours-urgent', purpose: 'an urgent, non-hazard call after hours goes to on-call', now: closedAt, opening: `${routine}, its urgent, we need someone asap`, expect: { disposition: 'transfer_on_call', afterHours: true } });
   }
-  call({ id: 'after-hours-routine', purpose: 'a routine call after hours is a message', now: closedAt, opening: routine, expect: { disposition: 'message_taken', afterHours: true } });
+  if (closedAt) call({ id: 'after-hours-routine', purpose: 'a routine call after hours is a message', now: closedAt, opening: routine, expect: { disposition: 'message_taken', afterHours: true } });
 
   if (open) {
-    const closeAt = open.day.set(open.to);
+    const closeAt = wallTime(open.day, open.to);
     const edges: [string, DateTime, boolean][] = [
       ['a minute before opening', openAt.minus({ minutes: 1 }), true],
       ['at opening', openAt, false],
       ['a minute before closing', closeAt.minus({ minutes: 1 }), false],
       ['at closing', closeAt, true],
     ];
-    edges.forEach(([label, at, afterHours], i) =>
-      call({ id: `hours-edge-${i + 1}`, purpose: `${label} (${at.toFormat('ccc HH:mm')} local)`, now: at.toISO()!, opening: 'i have a question for the office', expect: { afterHours } }),
-    );
+    edges.forEach(([label, at, afterHours], i) => {
+      // a minute that another range covers (08:00-12:00 then 12:00-17:00, or open past midnight) is no edge
+      if (afterHours && coveredWall(config, at)) return;
+      call({ id: `hours-edge-${i + 1}`, purpose: `${label} (${at.toFormat('ccc HH:mm')} local)`, now: at.toISO()!, opening: 'i have a question for the office', expect: { afterHours } });
+    });
   }
   const dst = dstChange(config, DateTime.fromISO(reference, { zone }));
   if (dst) {
     const edge = firstOpening(config, dst.startOf('day'));
     if (edge) {
-      const at = edge.day.set(edge.from);
-      call({ id: 'dst-change-before-opening', purpose: `a minute before opening on the first business day from the ${dst.toISODate()} clock change`, now: at.minus({ minutes: 1 }).toISO()!, opening: 'i have a question for the office', expect: { afterHours: true } });
+      const at = wallTime(edge.day, edge.from);
+      if (!coveredWall(config, at.minus({ minutes: 1 }))) call({ id: 'dst-change-before-opening', purpose: `a minute before opening on the first business day from the ${dst.toISODate()} clock change`, now: at.minus({ minutes: 1 }).toISO()!, opening: 'i have a question for the office', expect: { afterHours: true } });
       call({ id: 'dst-change-at-opening', purpose: `at opening on the first business day from the ${dst.toISODate()} clock change (UTC offset ${at.toFormat('ZZ')})`, now: at.toISO()!, opening: 'i have a question for the office', expect: { afterHours: false } });
     }
   }
@@ -142,31 +149,42 @@ function problemFor(category: { id: string; label: string; keywords: string[] })
 }
 
 /** The first day (from `from`, within two weeks) with opening hours, and its first range. */
-function firstOpening(config: BusinessConfig, from: DateTime): { day: DateTime; from: { hour: number; minute: number }; to: { hour: number; minute: number } } | null {
+function firstOpening(config: BusinessConfig, from: DateTime): { day: DateTime; from: number; to: number } | null {
   for (let i = 0; i < 14; i += 1) {
     const day = from.plus({ days: i });
     if (config.hours.holidays.includes(day.toISODate()!)) continue;
     const range = config.hours[(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[day.weekday - 1]][0];
     if (!range) continue;
-    const [a, b] = range.split('-');
-    const hm = (t: string) => ({ hour: Number(t.slice(0, 2)), minute: Number(t.slice(3, 5)) });
-    return { day, from: hm(a), to: hm(b) };
+    const [a, b] = range.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+    return { day, from: a, to: b };
   }
   return null;
 }
 
-/** 23:30 local on the first day from `from` that is not open then (every business closes some time). */
-function nextClosed(config: BusinessConfig, from: DateTime): DateTime {
-  for (let i = 0; i < 14; i += 1) {
-    for (const hour of [23, 3]) {
-      const at = from.plus({ days: i }).set({ hour, minute: 30 });
-      const key = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[at.weekday - 1];
-      const minute = at.hour * 60 + at.minute;
-      const open = config.hours[key].some((r) => minute >= Number(r.slice(0, 2)) * 60 + Number(r.slice(3, 5)) && minute < Number(r.slice(6, 8)) * 60 + Number(r.slice(9, 11)));
-      if (!open) return at;
-    }
+/** Whether the configured ranges cover this local wall-clock minute (plain day-and-minute arithmetic, no zone). */
+function coveredWall(config: BusinessConfig, at: DateTime): boolean {
+  if (config.hours.holidays.includes(at.toISODate()!)) return false;
+  const minute = at.hour * 60 + at.minute;
+  return config.hours[(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[at.weekday - 1]].some((r) => {
+    const [a, b] = r.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+    return minute >= a && minute < b;
+  });
+}
+
+/** Wall-clock minutes on a local day ("24:00" is the next midnight); set, not added, so DST days keep their wall time. */
+function wallTime(day: DateTime, minutes: number): DateTime {
+  if (minutes >= 24 * 60) return day.plus({ days: 1 }).startOf('day');
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
+}
+
+/** The first closed half hour (from 23:30 on the reference day, within two weeks), or null for a business that never closes. */
+function nextClosed(config: BusinessConfig, from: DateTime): DateTime | null {
+  const start = from.set({ hour: 23, minute: 30 });
+  for (let i = 0; i < 14 * 48; i += 1) {
+    const at = start.plus({ minutes: 30 * i });
+    if (!isOpen(config, at.toISO()!).open) return at;
   }
-  return from.set({ hour: 23, minute: 30 });
+  return null;
 }
 
 /** The next day (within a year) on which the zone's UTC offset changes, or null for zones without DST. */
