@@ -31,6 +31,21 @@ describe('calls qa', () => {
     expect(buildSamples(exampleConfig((c) => (c.business.timezone = 'America/Phoenix')), REFERENCE).some((s) => s.id.startsWith('dst'))).toBe(false);
   });
 
+  it('passes businesses open around the clock, past midnight, or with back-to-back ranges', () => {
+    const always = exampleConfig((c) => {
+      for (const d of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) c.hours[d] = ['00:00-24:00'];
+      c.hours.holidays = [];
+    });
+    const report = runQa(always, { reference: REFERENCE });
+    expect(failures(report)).toEqual([]);
+    expect(report.calls.some((c) => c.id.startsWith('after-hours'))).toBe(false);
+    const late = exampleConfig((c) => {
+      c.hours.mon = ['08:00-12:00', '12:00-24:00'];
+      c.hours.tue = ['00:00-02:00', '08:00-17:00'];
+    });
+    expect(failures(runQa(late, { reference: REFERENCE }))).toEqual([]);
+  });
+
   it('fails a disclosure that does not say the assistant is automated', () => {
     const report = runQa(exampleConfig((c) => (c.wording.disclosure = 'How can I help?')), { reference: REFERENCE });
     expect(report.passed).toBe(false);
