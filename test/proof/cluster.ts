@@ -14,15 +14,17 @@ import type { Customer, Order } from '../../src/tickets/scenario.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'gatehouse.js');
 export const PG_URL = process.env.DATABASE_URL;
+/** Read when used, so a benchmark can set DATABASE_URL after importing this module. */
+const pgUrl = () => process.env.DATABASE_URL ?? PG_URL;
 
 /** A database of its own (dropped by `drop`), migrated, with a Db handle for the test's own reads. */
 export async function freshDatabase(): Promise<{ url: string; name: string; db: Db; drop(): Promise<void> }> {
   const name = `gh_proof_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
+  const admin = new pg.Client({ connectionString: pgUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(PG_URL!);
+  const url = new URL(pgUrl()!);
   url.pathname = `/${name}`;
   const db = await openDb({ databaseUrl: url.toString(), poolSize: 8 });
   return {
@@ -31,7 +33,7 @@ export async function freshDatabase(): Promise<{ url: string; name: string; db: 
     db,
     async drop() {
       await db.close().catch(() => undefined);
-      const c = new pg.Client({ connectionString: PG_URL });
+      const c = new pg.Client({ connectionString: pgUrl() });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
@@ -79,7 +81,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 30_00
     output: () => out,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      // a process that does not finish closing in 10 s is killed: a test never leaves one behind
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
