@@ -6,6 +6,7 @@ import { countOrgs } from './repo/accounts.ts';
 import { createApp } from './app.ts';
 import { jsonLogger, type ServiceContext } from './pipeline/context.ts';
 import { reconcilePending } from './pipeline/execute.ts';
+import { resumeHaltedTickets } from './pipeline/resume.ts';
 import { startWorker, type Worker } from './worker.ts';
 import { memoryRateLimiter, type RateLimiter } from './ratelimit/index.ts';
 import { redisRateLimiter } from './ratelimit/redis.ts';
@@ -49,6 +50,8 @@ export async function startService(env: ServiceEnv, opts: { db?: Db; listen?: bo
   if ((await countOrgs(db)) === 0) demo = await seedDemo(ctx, { password: env.GATEHOUSE_DEMO_PASSWORD });
   const reconciled = await reconcilePending(ctx);
   if (reconciled) log.info('reconciled pending executions', { tickets: reconciled });
+  const resumed = await resumeHaltedTickets(ctx);
+  if (resumed) log.info('kill switch off: halted tickets queued again', { tickets: resumed });
   worker = env.GATEHOUSE_WORKERS > 0 ? startWorker(ctx, { concurrency: env.GATEHOUSE_WORKERS }) : { wake() {}, idle: async () => {}, stop: async () => {} };
   const limiter: RateLimiter = env.REDIS_URL ? redisRateLimiter(env.REDIS_URL) : memoryRateLimiter();
   const deps = { ctx, limiter, rateLimit: { limit: env.GATEHOUSE_RATE_LIMIT, windowMs: env.GATEHOUSE_RATE_WINDOW_MS }, secureCookies: env.GATEHOUSE_SECURE_COOKIES === '1', secret: env.GATEHOUSE_SECRET, invalidateStore: stores.invalidate };

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { api, describeEngines, drain, makeOrg } from '../helpers/service.ts';
 import { customer, LIVE, order, refundTicket } from '../helpers/fixtures.ts';
+import { resumeHaltedTickets } from '../../src/service/pipeline/resume.ts';
 
 describeEngines('audit log and settings', (svc) => {
   const store = { customers: [customer('c1', 'jane@example.com'), customer('c2', 'omar@example.com')], orders: [order('6000', 'c1', 40), order('6001', 'c2', 500)] };
@@ -70,6 +71,22 @@ describeEngines('audit log and settings', (svc) => {
     await drain(svc());
     const decided = await api(svc(), 'GET', '/v1/tickets/ks-1', { as: org.key });
     expect(decided.body).toMatchObject({ status: 'decided', outcome: 'executed' });
+  });
+
+  it('the environment kill switch halts every org; a start without it decides the halted tickets', async () => {
+    const org = await makeOrg(svc(), { settings: LIVE, ...store });
+    svc().ctx.env.killSwitch = true;
+    try {
+      await api(svc(), 'POST', '/v1/tickets', { as: org.key, body: refundTicket('env-ks', 'jane@example.com', '6000', 10) });
+      await drain(svc());
+      expect((await api(svc(), 'GET', '/v1/tickets/env-ks', { as: org.key })).body.status).toBe('halted');
+      expect((await api(svc(), 'GET', '/v1/settings', { as: org.key })).body.killSwitch).toEqual({ org: false, env: true });
+    } finally {
+      svc().ctx.env.killSwitch = false;
+    }
+    expect(await resumeHaltedTickets(svc().ctx)).toBeGreaterThanOrEqual(1);
+    await drain(svc());
+    expect((await api(svc(), 'GET', '/v1/tickets/env-ks', { as: org.key })).body).toMatchObject({ status: 'decided', outcome: 'executed' });
   });
 
   it('the shadow report shows outcomes per gate and the money that would have moved', async () => {

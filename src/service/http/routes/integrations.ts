@@ -14,7 +14,6 @@ import type { RouteDoc } from '../openapi.ts';
 import { jsonBody } from '../validate.ts';
 import { requireUser } from '../middleware/auth.ts';
 import { one } from '../../db/port.ts';
-import { plans as integrationPlans } from '../../repo/integrations.ts';
 
 export const inboundBody = z.object({ address: z.email().max(320).nullable() });
 export const shopifyBody = z.object({
@@ -111,6 +110,5 @@ export function integrationsRouter({ ctx, secret, invalidateStore }: HttpDeps & 
     const orgId = c.get('principal').orgId;
     return c.json({ items: await withOrg(ctx.db, orgId, (tx) => listCallSummaries(tx, orgId)) });
   });
-  void integrationPlans;
   return app;
 }
