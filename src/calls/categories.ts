@@ -57,40 +57,69 @@ export function matchCategory(text: string, config: BusinessConfig): CategoryMat
 }
 
 export function matchCategoryCanonical(canonicalText: string, config: BusinessConfig): CategoryMatch {
-  const t: Words = { padded: ` ${canonicalText} `, tokens: new Set(canonicalText.split(' ')) };
-  let best: { id: string; score: number } | null = null;
-  for (const category of config.categories) {
-    const score = scoreWords(t, categoryWords(category));
-    if (score > 0 && (!best || score > best.score)) best = { id: category.id, score };
-  }
-  if (best) return { categoryId: best.id, outOfScope: null };
-  const served = servedTrades(config);
-  let other: { id: string; label: string; score: number } | null = null;
-  for (const trade of OTHER_TRADES) {
-    if (served.has(trade.id)) continue;
-    const score = scoreWords(t, trade.words);
-    if (score > 0 && (!other || score > other.score)) other = { id: trade.id, label: trade.label, score };
-  }
-  return { categoryId: null, outOfScope: other ? { id: other.id, label: other.label } : null };
+  const index = indexFor(config);
+  const tokens = canonicalText.split(' ');
+  const served = score(index.served, tokens, canonicalText);
+  if (served) return { categoryId: served, outOfScope: null };
+  const other = score(index.others, tokens, canonicalText);
+  const trade = other ? OTHER_TRADES.find((t) => t.id === other)! : null;
+  return { categoryId: null, outOfScope: trade ? { id: trade.id, label: trade.label } : null };
 }
 
-interface Words {
-  padded: string;
-  tokens: Set<string>;
+/** Words looked up by token, phrases by their first token: a turn costs a few map lookups, not a scan of every keyword. */
+interface WordIndex {
+  words: Map<string, { id: string; weight: number }[]>;
+  phrases: Map<string, { id: string; phrase: string; weight: number }[]>;
+  order: string[];
 }
 
-/** Phrases count by their length in words, so "water heater" outweighs "water". */
-function scoreWords(text: Words, words: string[]): number {
-  let score = 0;
-  for (const w of words) {
-    const space = w.indexOf(' ');
-    if (space === -1) {
-      if (text.tokens.has(w)) score += 1;
-    } else if (text.tokens.has(w.slice(0, space)) && text.padded.includes(` ${w} `)) {
-      score += w.split(' ').length;
+function buildIndex(entries: { id: string; words: string[] }[]): WordIndex {
+  const index: WordIndex = { words: new Map(), phrases: new Map(), order: entries.map((e) => e.id) };
+  for (const { id, words } of entries) {
+    for (const w of new Set(words)) {
+      const parts = w.split(' ');
+      if (parts.length === 1) push(index.words, w, { id, weight: 1 });
+      else push(index.phrases, parts[0], { id, phrase: ` ${w} `, weight: parts.length });
     }
   }
-  return score;
+  return index;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The best-scoring id (phrases count by their length in words, so "water heater" outweighs "water"); ties go to the earlier entry. */
+function score(index: WordIndex, tokens: string[], text: string): string | null {
+  const scores = new Map<string, number>();
+  const seen = new Set<string>();
+  const padded = ` ${text} `;
+  for (const token of tokens) {
+    if (seen.has(token)) continue;
+    seen.add(token);
+    for (const hit of index.words.get(token) ?? []) scores.set(hit.id, (scores.get(hit.id) ?? 0) + hit.weight);
+    for (const hit of index.phrases.get(token) ?? []) if (padded.includes(hit.phrase)) scores.set(hit.id, (scores.get(hit.id) ?? 0) + hit.weight);
+  }
+  let best: string | null = null;
+  for (const id of index.order) if ((scores.get(id) ?? 0) > (best ? scores.get(best)! : 0)) best = id;
+  return best;
+}
+
+const INDEX = new WeakMap<BusinessConfig, { served: WordIndex; others: WordIndex }>();
+
+function indexFor(config: BusinessConfig): { served: WordIndex; others: WordIndex } {
+  let index = INDEX.get(config);
+  if (!index) {
+    const served = servedTrades(config);
+    index = {
+      served: buildIndex(config.categories.map((c) => ({ id: c.id, words: categoryWords(c) }))),
+      others: buildIndex(OTHER_TRADES.filter((t) => !served.has(t.id)).map((t) => ({ id: t.id, words: t.words }))),
+    };
+    INDEX.set(config, index);
+  }
+  return index;
 }
 
 const SERVED = new WeakMap<BusinessConfig, Set<string>>();

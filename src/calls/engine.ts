@@ -4,7 +4,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { BusinessConfig, Hazard, IntakeField } from './config.ts';
 import type { GuardrailSettings } from '../guardrails/settings.ts';
-import { detectHazardsCanonical, detectPushes, soundsUrgent } from './hazards.ts';
+import { detectHazardsInTurn, detectPushes, soundsUrgent } from './hazards.ts';
 import { canonical } from './speech.ts';
 import { sanitizeCallerText } from './sensitive.ts';
 import { matchCategoryCanonical } from './categories.ts';
@@ -115,7 +115,7 @@ export function hearCaller(ctx: CallContext, previous: CallState, words: string)
   const parts: string[] = [];
   if (removed.length) parts.push(say.LINES.sensitiveDropped);
 
-  const newHazards = detectHazardsCanonical(state.heard).filter((h) => !state.hazards.includes(h));
+  const newHazards = detectHazardsInTurn(canon, state.heard).filter((h) => !state.hazards.includes(h));
   if (newHazards.length) {
     state.hazards.push(...newHazards);
     state.disposition = 'safety_escalation';

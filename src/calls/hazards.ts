@@ -75,6 +75,19 @@ export function detectHazardsCanonical(text: string): Hazard[] {
   return found;
 }
 
+/**
+ * Hazards in a new turn, given the story so far: most hazards are in one breath; no heat may need the
+ * cold or the vulnerable person from another turn, so only that rule reads the whole call.
+ */
+export function detectHazardsInTurn(turnCanonical: string, heardCanonical: string): Hazard[] {
+  const found: Hazard[] = [];
+  for (const [hazard, rules] of Object.entries(RULES) as [Exclude<Hazard, 'no_heat'>, HazardRule[]][]) {
+    if (GATES[hazard].test(turnCanonical) && rules.some((rule) => matches(turnCanonical, rule))) found.push(hazard);
+  }
+  if (GATES.no_heat.test(heardCanonical) && hasNoHeat(heardCanonical)) found.push('no_heat');
+  return found;
+}
+
 /** A word every rule of a hazard needs; a text without one skips that hazard's rules (speed only). */
 const GATES: Record<Hazard, RegExp> = {
   gas: /gas|egg|sulfur|sulphur|hiss/,
