@@ -65,21 +65,27 @@ interface TextFacts {
 
 /** One pass over the characters decides which detectors can find anything at all. */
 function textFacts(text: string): TextFacts {
-  const f: TextFacts = { plain: true, digits: 0, letters: 0, at: false, colon: false, dot: false };
+  let digits = 0;
+  let letters = 0;
+  let at = false;
+  let colon = false;
+  let dot = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) f.digits += 1;
-    else if ((c | 32) >= 97 && (c | 32) <= 122) f.letters += 1;
-    else if (c === 64) f.at = true;
-    else if (c === 58) f.colon = true;
-    else if (c === 46) f.dot = true;
-    else if (c > 0x7e || (c < 0x20 && c !== 10 && c !== 13 && c !== 9)) f.plain = false;
+    if (c >= 97) {
+      if (c <= 122) letters++;
+      else if (c > 0x7e) return UNKNOWN; // non-ASCII: normalisation may make digits of it, run everything
+    } else if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) letters++;
+    else if (c === 64) at = true;
+    else if (c === 58) colon = true;
+    else if (c === 46) dot = true;
+    else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) return UNKNOWN;
   }
-  // full-width digits and the like only become digits after normalisation: be safe, run everything
-  if (!f.plain) f.digits = f.letters = Number.MAX_SAFE_INTEGER;
-  if (!f.plain) f.at = f.colon = f.dot = true;
-  return f;
+  return { plain: true, digits, letters, at, colon, dot };
 }
+
+const UNKNOWN: TextFacts = { plain: false, digits: Infinity, letters: Infinity, at: true, colon: true, dot: true };
 
 /**
  * The allow list holds exact strings ("support@store.example", "+1 415 555 2671"); we also keep their

@@ -110,10 +110,48 @@ function validNational(readIn: CompiledPlan, regions: readonly CompiledPlan[], d
     if (m.length > 1 && m.slice(1).some((g) => g !== undefined)) return ASK;
     options.unshift(digits.slice(m[0].length));
   }
+  const anyRegion = sharedNationalPattern(regions);
   for (const nn of options) {
+    if (!anyRegion.test(nn)) continue; // fits no region's general pattern: skip the 25 NANPA regions one by one
     for (const p of regions) if (matchesPlan(p, nn)) return nn;
   }
   return null;
+}
+
+const shared = new WeakMap<readonly CompiledPlan[], RegExp>();
+/** One regex for "fits the general pattern of some region sharing this calling code". */
+function sharedNationalPattern(regions: readonly CompiledPlan[]): RegExp {
+  let re = shared.get(regions);
+  if (!re) {
+    re = new RegExp(regions.map((p) => p.national.source.slice(1, -1)).join('|').replace(/^/, '^(?:') + ')$');
+    shared.set(regions, re);
+  }
+  return re;
+}
+
+const nationalLengths = new Map<string, Set<number>>();
+
+/**
+ * Could a number of `length` digits, written without "+", be valid when read in `region`? (Its calling
+ * code's regions' lengths, plus a national prefix or the calling code in front; the caller lets numbers
+ * that start with 0, which may be an international call prefix, through.) A cheap test that spares the full check for most digit runs (prices, dates, order numbers).
+ */
+export function plausibleNationalLength(region: string, length: number): boolean {
+  let lengths = nationalLengths.get(region);
+  if (!lengths) {
+    lengths = new Set();
+    const home = plan(region);
+    if (home) {
+      const base = new Set<number>();
+      for (const p of regionsOfCallingCode(home.callingCode)) for (const t of p.types ?? []) for (const l of t.lengths ?? []) base.add(l);
+      if (base.size === 0) for (let l = 4; l <= 17; l++) base.add(l);
+      for (const l of base) for (const extra of [0, 1, 2, 3, 4, home.callingCode.length]) lengths.add(l + extra);
+    } else {
+      for (let l = 4; l <= 20; l++) lengths.add(l);
+    }
+    nationalLengths.set(region, lengths);
+  }
+  return lengths.has(length);
 }
 
 /**
