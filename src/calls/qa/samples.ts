@@ -77,7 +77,8 @@ export function exampleNumber(config: BusinessConfig): string {
  */
 export function buildSamples(config: BusinessConfig, reference: string): SampleCall[] {
   const zone = config.business.timezone;
-  const caller = exampleNumber(config);
+  // caller ID arrives in E.164 from the carrier; spoken answers use the national format
+  const caller = getExampleNumber(config.business.defaultRegion as CountryCode, examples)?.number ?? null;
   const open = firstOpening(config, DateTime.fromISO(reference, { zone }).startOf('day'));
   const openAt = open ? wallTime(open.day, open.from) : DateTime.fromISO(reference, { zone }).set({ hour: 12 });
   // a minute after opening: inside even the shortest range
