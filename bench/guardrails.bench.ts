@@ -42,6 +42,14 @@ const redactPiiRegexes: Detector = (t) => {
   return out;
 };
 
+// What redact-pii itself does with these patterns (SimpleRegexpRedactor: text.replace(pattern, label)):
+// the timing uses this, its cheapest path; the scores use the spans of the same regexes.
+const redactPiiReplace: Detector = (t) => {
+  let out = t;
+  for (const [type, re] of REDACT_PII) out = out.replace(re, type.toUpperCase());
+  return out.length < 0 ? [] : [];
+};
+
 const OPENREDACTION_TYPES: Record<string, string> = {
   EMAIL: 'email', PHONE_US: 'phone', PHONE_UK: 'phone', PHONE_UK_MOBILE: 'phone', PHONE_INTERNATIONAL: 'phone',
   CREDIT_CARD: 'credit_card', SSN: 'ssn', IPV4: 'ip_address', IPV6: 'ip_address',
@@ -85,18 +93,19 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(8);
 const us = (x: number) => `${x.toFixed(1)} µs`.padStart(11);
 
 console.log(`PII: ${piiTexts.length} texts (${piiTexts.filter((s) => s.expect.length).length} with PII, the rest look-alikes)`);
-const piiRows: [string, Detector, number][] = [
-  ['gatehouse (PII scanner)', ours, 15],
-  ['gatehouse guard()', oursGuard, 15],
-  ['redact-pii regexes', redactPiiRegexes, 15],
+const piiRows: [string, Detector, number, Detector?][] = [
+  ['gatehouse (PII scanner)', ours, 21],
+  ['gatehouse guard()', oursGuard, 21],
+  ['redact-pii regexes', redactPiiRegexes, 21, redactPiiReplace],
   ['openredaction', openRedaction, 3],
 ];
-const piiTimes = timeInTurns(piiRows.map((r) => r[1]), piiTexts, piiRows.map((r) => r[2]));
+const piiTimes = timeInTurns(piiRows.map((r) => r[3] ?? r[1]), piiTexts, piiRows.map((r) => r[2]));
 const piiResults = piiRows.map(([name, detect], i) => ({ name, ...piiScore(detect), time: piiTimes[i] }));
 console.log(`${'scanner'.padEnd(26)} ${'recall'.padStart(8)} ${'precision'.padStart(9)} ${'time/text'.padStart(11)}  ours (scanner) is`);
 for (const r of piiResults) {
   const ratio = r.time / piiResults[0].time;
-  console.log(`${r.name.padEnd(26)} ${pct(r.recall)} ${pct(r.precision).padStart(9)} ${us(r.time)}  ${r === piiResults[0] ? '' : `${ratio.toFixed(1)}× faster`}`);
+  const verdict = ratio >= 1 ? `${ratio.toFixed(1)}× faster` : `${(1 / ratio).toFixed(2)}× slower`;
+  console.log(`${r.name.padEnd(26)} ${pct(r.recall)} ${pct(r.precision).padStart(9)} ${us(r.time)}  ${r === piiResults[0] ? '' : verdict}`);
 }
 console.log('\nper type (recall / precision):');
 console.log(`${''.padEnd(26)} ${[...PII_TYPES].map((t) => t.padStart(19)).join('')}`);
