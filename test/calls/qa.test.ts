@@ -39,6 +39,7 @@ describe('calls qa', () => {
     const report = runQa(always, { reference: REFERENCE });
     expect(failures(report)).toEqual([]);
     expect(report.calls.some((c) => c.id.startsWith('after-hours'))).toBe(false);
+    expect(report.skipped).toEqual(['after-hours samples: the business never closes', 'holiday: no holidays configured']);
     const late = exampleConfig((c) => {
       c.hours.mon = ['08:00-12:00', '12:00-24:00'];
       c.hours.tue = ['00:00-02:00', '08:00-17:00'];

@@ -9,6 +9,7 @@ export function formatQaReport(report: QaReport): string {
       lines.push(`   ${check.passed ? 'ok  ' : 'FAIL'} ${check.check}${check.passed ? '' : ` (${check.detail ?? ''})`}`);
     }
   }
+  for (const note of report.skipped) lines.push(`SKIP  ${note}`);
   const { calls, checks, failed } = report.totals;
   lines.push('', `${calls} calls, ${checks} checks, ${failed} failed.${report.passed ? '' : ' Fix the failures before going live.'}`);
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,7 @@ import { INTAKE_FIELDS, type BusinessConfig } from '../config.ts';
 import { hangUp, hearCaller, openCall, type CallContext } from '../engine.ts';
 import { buildResult, type CallResult } from '../result.ts';
 import { disclosure, greeting, LEAVE_NOW, question, safetyScript } from '../wording.ts';
-import { buildSamples, defaultAnswers, type SampleCall } from './samples.ts';
+import { defaultAnswers, planSamples, type SampleCall } from './samples.ts';
 
 export interface QaCheck {
   check: string;
@@ -27,6 +27,8 @@ export interface QaReport {
   business: string;
   passed: boolean;
   calls: QaCallReport[];
+  /** samples this configuration gives no occasion for (no DST in the zone, no holidays…) */
+  skipped: string[];
   totals: { calls: number; checks: number; failed: number };
 }
 
@@ -41,10 +43,11 @@ const MAX_TURNS = 20;
 export function runQa(config: BusinessConfig, options: { reference: string; guardrails?: GuardrailSettings }): QaReport {
   const { reference } = options;
   const ctx: CallContext = { config, guardrails: options.guardrails ?? defaultGuardrailSettings };
-  const calls = buildSamples(config, reference).map((sample) => checkCall(config, sample, playSample(ctx, sample)));
+  const plan = planSamples(config, reference);
+  const calls = plan.samples.map((sample) => checkCall(config, sample, playSample(ctx, sample)));
   const checks = calls.flatMap((c) => c.checks);
   const failed = checks.filter((c) => !c.passed).length;
-  return { business: config.business.name, passed: failed === 0, calls, totals: { calls: calls.length, checks: checks.length, failed } };
+  return { business: config.business.name, passed: failed === 0, calls, skipped: plan.skipped, totals: { calls: calls.length, checks: checks.length, failed } };
 }
 
 /** Plays a sample: the opening, then an answer to whatever the assistant asks, until it ends the call. */

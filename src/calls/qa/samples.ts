@@ -76,6 +76,12 @@ export function exampleNumber(config: BusinessConfig): string {
  * the suite is the same for the same configuration and day.
  */
 export function buildSamples(config: BusinessConfig, reference: string): SampleCall[] {
+  return planSamples(config, reference).samples;
+}
+
+/** The samples, and the ones that could not be built from this configuration (said in the report). */
+export function planSamples(config: BusinessConfig, reference: string): { samples: SampleCall[]; skipped: string[] } {
+  const skipped: string[] = [];
   const zone = config.business.timezone;
   // caller ID arrives in E.164 from the carrier; spoken answers use the national format
   const caller = getExampleNumber(config.business.defaultRegion as CountryCode, examples)?.number ?? null;
@@ -108,8 +114,11 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
   if (closedAt && config.afterHours === 'emergencies_to_on_call') {
     call({ id: 'after-hours-urgent', purpose: 'an urgent, non-hazard call after hours goes to on-call', now: closedAt, opening: `${routine}, its urgent, we need someone asap`, expect: { disposition: 'transfer_on_call', afterHours: true } });
   }
+  if (!closedAt) skipped.push('after-hours samples: the business never closes');
+  if (!scope) skipped.push('out-of-scope sample: every trade in the catalogue is served');
   if (closedAt) call({ id: 'after-hours-routine', purpose: 'a routine call after hours is a message', now: closedAt, opening: routine, expect: { disposition: 'message_taken', afterHours: true } });
 
+  if (!open) skipped.push('opening and closing edges: no opening hours in the next two weeks');
   if (open) {
     const closeAt = wallTime(open.day, open.to);
     const edges: [string, DateTime, boolean][] = [
@@ -125,6 +134,7 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
     });
   }
   const dst = dstChange(config, DateTime.fromISO(reference, { zone }));
+  if (!dst) skipped.push(`DST change: ${config.business.timezone} has no clock change in the coming year`);
   if (dst) {
     const edge = firstOpening(config, dst.startOf('day'));
     if (edge) {
@@ -134,6 +144,7 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
     }
   }
   const holiday = config.hours.holidays[0];
+  if (!holiday) skipped.push('holiday: no holidays configured');
   if (holiday) {
     call({ id: 'holiday', purpose: `a call at noon on the ${holiday} holiday`, now: DateTime.fromISO(`${holiday}T12:00`, { zone }).toISO()!, opening: routine, expect: { afterHours: true, disposition: config.afterHours === 'take_message' ? 'message_taken' : undefined } });
   }
@@ -142,7 +153,7 @@ export function buildSamples(config: BusinessConfig, reference: string): SampleC
   call({ id: 'push-guaranteed-time', purpose: 'a caller pushing for a guaranteed time', now: inHours, opening: `${routine}, can you guarantee someone will be here by 3 today`, expect: { said: "can't promise a time" } });
   call({ id: 'card-number', purpose: 'a caller offering a card number', now: inHours, opening: `${routine}, and you can put it on my card, the number is 4111 1111 1111 1111`, expect: { said: "can't take payment", absent: '4111' } });
   call({ id: 'no-caller-id', purpose: 'a caller with no caller ID is asked for a callback number', now: inHours, callerNumber: null, opening: routine, expect: { disposition: 'message_taken' } });
-  return samples;
+  return { samples, skipped };
 }
 
 function problemFor(category: { id: string; label: string; keywords: string[] }): string {
