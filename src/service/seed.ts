@@ -2,7 +2,6 @@
 // person to sign in as, an API key and a handful of decided tickets, so the dashboard is not empty.
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db/port.ts';
-import { withOrg } from './db/tenant.ts';
 import { createApiKey, createOrg, createUser } from './repo/accounts.ts';
 import { saveSettings } from './repo/settings.ts';
 import { setInboundAddress } from './repo/integrations.ts';
@@ -75,20 +74,32 @@ export interface DemoCredentials {
   apiKey: string;
 }
 
-/** Creates the demo organisation and decides its sample tickets through the real pipeline. */
-export async function seedDemo(ctx: ServiceContext, opts: { password?: string; email?: string; tickets?: boolean; inboundAddress?: string } = {}): Promise<DemoCredentials> {
+const SEED_LOCK = 7_212_002;
+
+/**
+ * On an empty database only: creates the demo organisation and decides its sample tickets through
+ * the real pipeline. Returns null when an organisation exists. Two instances starting together on
+ * an empty database create one demo org: the check and the creation hold one advisory lock.
+ */
+export async function seedDemoIfEmpty(ctx: ServiceContext, opts: { password?: string; email?: string; tickets?: boolean; inboundAddress?: string } = {}): Promise<DemoCredentials | null> {
   const db: Db = ctx.db;
   const password = opts.password ?? randomBytes(9).toString('base64url');
   const email = opts.email ?? DEMO_EMAIL;
-  const org = await db.transaction(async (tx) => createOrg(tx, 'Demo Store'));
-  const { customers, orders } = demoStoreData();
-  const apiKey = await withOrg(db, org, async (tx) => {
-    await createUser(tx, org, { email, password, name: 'Demo User' });
-    await saveSettings(tx, org, { mode: 'shadow' }, 'system:seed');
-    await setInboundAddress(tx, org, opts.inboundAddress ?? 'support@demo.gatehouse.local');
-    await loadDemoStore(tx, org, { customers, orders });
-    return (await createApiKey(tx, org, 'demo', 'system:seed')).key;
+  const created = await db.transaction(async (tx) => {
+    await tx.executeSql('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const { rows } = await tx.executeSql<{ n: number }>('SELECT count(*)::int AS n FROM orgs');
+    if (rows[0].n > 0) return null;
+    const orgId = await createOrg(tx, 'Demo Store');
+    const { customers, orders } = demoStoreData();
+    await createUser(tx, orgId, { email, password, name: 'Demo User' });
+    await saveSettings(tx, orgId, { mode: 'shadow' }, 'system:seed');
+    await setInboundAddress(tx, orgId, opts.inboundAddress ?? 'support@demo.gatehouse.local');
+    await loadDemoStore(tx, orgId, { customers, orders });
+    return { orgId, apiKey: (await createApiKey(tx, orgId, 'demo', 'system:seed')).key };
   });
+  if (!created) return null;
+  const org = created.orgId;
+  const apiKey = created.apiKey;
   if (opts.tickets !== false) {
     for (const sample of demoTickets()) {
       await submitTicket({ ...ctx, wake: undefined }, org, { ticket: { channel: 'email', ...sample.ticket }, model: sample.model });

@@ -2,7 +2,6 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Db } from './db/port.ts';
 import { openDb } from './db/open.ts';
-import { countOrgs } from './repo/accounts.ts';
 import { createApp } from './app.ts';
 import { jsonLogger, type ServiceContext } from './pipeline/context.ts';
 import { reconcilePending } from './pipeline/execute.ts';
@@ -10,7 +9,7 @@ import { resumeHaltedTickets } from './pipeline/resume.ts';
 import { startWorker, type Worker } from './worker.ts';
 import { memoryRateLimiter, type RateLimiter } from './ratelimit/index.ts';
 import { redisRateLimiter } from './ratelimit/redis.ts';
-import { seedDemo, type DemoCredentials } from './seed.ts';
+import { seedDemoIfEmpty, type DemoCredentials } from './seed.ts';
 import { killSwitchFromEnv, type ServiceEnv } from './config.ts';
 import { storeResolver } from './stores.ts';
 import { optionalMounts } from './mounts.ts';
@@ -46,8 +45,7 @@ export async function startService(env: ServiceEnv, opts: { db?: Db; listen?: bo
     wake: () => worker?.wake(),
     mailer: mailerFromEnv(process.env, { log: (line) => log.info(line) }),
   };
-  let demo: DemoCredentials | null = null;
-  if ((await countOrgs(db)) === 0) demo = await seedDemo(ctx, { password: env.GATEHOUSE_DEMO_PASSWORD });
+  const demo: DemoCredentials | null = await seedDemoIfEmpty(ctx, { password: env.GATEHOUSE_DEMO_PASSWORD });
   const reconciled = await reconcilePending(ctx);
   if (reconciled) log.info('reconciled pending executions', { tickets: reconciled });
   const resumed = await resumeHaltedTickets(ctx);
