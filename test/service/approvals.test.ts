@@ -28,6 +28,9 @@ describeEngines('approvals', (svc) => {
     expect(ok.body.action).toMatchObject({ status: 'executed', approvedBy: `user:${org.email}` });
     expect(clicks.find((c) => c.status === 409)!.body.error.code).toBe('not_awaiting_approval');
     expect(await withOrg(svc().db, org.orgId, (tx) => countStoreMutations(tx, org.orgId))).toBe(1);
+    const ticket = await api(svc(), 'GET', '/v1/tickets/a-1', { as: org.key });
+    expect(ticket.body.outcome).toBe('executed'); // nothing waits any more: the approved decision is the ticket's
+    expect(ticket.body.decision.trace.find((t: { gate: string }) => t.gate === 'monetary_threshold').details.approvedBy).toBe(`user:${org.email}`);
     const audit = await api(svc(), 'GET', `/v1/audit?ticket=a-1`, { as: org.key });
     const events = audit.body.items.map((e: { event: string }) => e.event);
     expect(events).toEqual(expect.arrayContaining(['action.awaiting_approval', 'action.approved', 'action.executed']));

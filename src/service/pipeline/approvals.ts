@@ -81,6 +81,7 @@ export async function approveAction(ctx: ServiceContext, who: Principal, actionI
     if (decided?.status === 'executed') {
       await setActionStatus(tx, orgId, action.id, 'pending', { approvedBy: who.actor });
       await appendAudit(tx, orgId, { ...audit, event: 'action.approved', status: 'pending', output: { approvedBy: who.actor } });
+      await run(tx, ticketPlans.afterApproval(orgId, action.ticketId, decision));
       // the reply held with the action goes out once the action is approved
       await queueReply(tx, orgId, action.ticketId, first.ticket.payload as { thread?: unknown }, decision);
       return { ok: true as const };

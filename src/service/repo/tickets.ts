@@ -72,6 +72,12 @@ export const plans = {
   insertRiskSignal: (orgId: string, s: RiskSignal) =>
     sql('INSERT INTO risk_signals (org_id, customer_id, source, level, note, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id',
       orgId, s.customerId, s.source, s.level, s.note ?? null, s.at ?? null),
+  /** once no action waits any more, the approval's decision becomes the ticket's current one */
+  afterApproval: (orgId: string, id: string, d: Decision) =>
+    sql(`UPDATE tickets SET outcome = $3, stopped_gate = $4, decision = $5::jsonb, decided_at = now()
+          WHERE org_id = $1 AND id = $2
+            AND NOT EXISTS (SELECT 1 FROM actions a WHERE a.org_id = $1 AND a.ticket_id = $2 AND a.status = 'awaiting_approval')`,
+      orgId, id, d.outcome, d.stoppedAt?.gate ?? null, json(d)),
   haltedTickets: (orgId: string) => sql(`SELECT id FROM tickets WHERE org_id = $1 AND status = 'halted'`, orgId),
   requeue: (orgId: string, id: string) => sql(`UPDATE tickets SET status = 'queued' WHERE org_id = $1 AND id = $2`, orgId, id),
 };
