@@ -1,6 +1,7 @@
 import type { BlockedPattern } from '../settings.ts';
 import type { Finding } from '../types.ts';
 import { merchantRegex } from '../regex.ts';
+import { literalPrefilter } from '../regex-literal.ts';
 import { compileWords } from '../match/words.ts';
 import { originalSpan, type MappedText } from '../normalise/mapped.ts';
 
@@ -28,7 +29,7 @@ function codePointToUtf16(text: string): (cp: number) => number {
 export function compileBlockedPatterns(patterns: readonly BlockedPattern[]): PatternDetector {
   if (patterns.length === 0) return () => [];
   const wordPatterns = patterns.filter((p) => p.kind !== 'regex');
-  const regexPatterns = patterns.filter((p) => p.kind === 'regex').map((p) => ({ pattern: p, re: merchantRegex(p.pattern, 'giu') }));
+  const regexPatterns = patterns.filter((p) => p.kind === 'regex').map((p) => ({ pattern: p, re: merchantRegex(p.pattern, 'giu'), mustContain: literalPrefilter(p.pattern) }));
   const words = compileWords(wordPatterns.map((p) => p.pattern));
 
   const toFinding = (p: BlockedPattern, span: { start: number; end: number }, original: string): Finding => ({
@@ -45,8 +46,11 @@ export function compileBlockedPatterns(patterns: readonly BlockedPattern[]): Pat
     const out: Finding[] = [];
     for (const m of words.find(normalised.text)) out.push(toFinding(wordPatterns[m.term], originalSpan(normalised, m.start, m.end), original));
     if (regexPatterns.length) {
-      const toUtf16 = codePointToUtf16(normalised.text);
-      for (const { pattern, re } of regexPatterns) {
+      let toUtf16: ((cp: number) => number) | null = null;
+      for (const { pattern, re, mustContain } of regexPatterns) {
+        // RE2 lives in WebAssembly (~10 µs a call): skip it when a literal every match needs is absent
+        if (mustContain && !mustContain.test(normalised.text)) continue;
+        toUtf16 ??= codePointToUtf16(normalised.text);
         re.lastIndex = 0;
         let m: ReturnType<typeof re.exec>;
         while ((m = re.exec(normalised.text)) !== null) {
