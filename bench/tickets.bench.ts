@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { readJsonLines } from '../src/cli/jsonl.ts';
+import { readJsonLineBatches } from '../src/tickets/read-batches.ts';
 import { replay } from '../src/tickets/replay.ts';
 
 // A real collection before each heap sample, so the figures show live memory, not garbage.
@@ -88,7 +88,8 @@ try {
   let t = performance.now();
   const floorCpu = process.cpuUsage();
   let floorLines = 0;
-  for await (const item of readJsonLines(file)) if (item.value) floorLines += JSON.stringify(item.value).length > 0 ? 1 : 0;
+  // the same reader as `gatehouse replay` (src/tickets/read-batches.ts)
+  for await (const batch of readJsonLineBatches(file)) for (const item of batch) if (item.value) floorLines += JSON.stringify(item.value).length > 0 ? 1 : 0;
   const floorSeconds = (performance.now() - t) / 1000;
   const floorUsed = process.cpuUsage(floorCpu);
   const floorCpuSeconds = (floorUsed.user + floorUsed.system) / 1e6;
@@ -98,7 +99,7 @@ try {
   const heapAt: number[] = [];
   t = performance.now();
   const cpu = process.cpuUsage();
-  const summary = await replay(readJsonLines(file), {
+  const summary = await replay(readJsonLineBatches(file), {
     write: (text) => void (written += text.length),
     warn: (line) => console.error(line),
     progress: () => {

@@ -1,4 +1,5 @@
-import { EXIT, describeInputError, readJsonFile, readJsonLines, writeOut } from '../cli/jsonl.ts';
+import { EXIT, describeInputError, readJsonFile, writeOut } from '../cli/jsonl.ts';
+import { readJsonLineBatches } from './read-batches.ts';
 import { InputError } from '../errors.ts';
 import { decide, parseScenario, type DecideDeps } from './decide.ts';
 import { describeTally, replay, type ReplaySummary } from './replay.ts';
@@ -43,7 +44,7 @@ export async function runReplay(file: string, options: { compare?: string } = {}
     }
   }
   const tty = process.stderr.isTTY === true;
-  const summary = await replay(readJsonLines(file), {
+  const summary = await replay(readJsonLineBatches(file), {
     deps: depsFromEnv(),
     compare,
     write: writeOut,

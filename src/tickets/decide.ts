@@ -75,12 +75,25 @@ function clockOf(scenario: Scenario): number {
  * Example: `await decide(parseScenario(JSON.parse(text)), { env: { killSwitch: false } })`
  */
 export async function decide(scenario: Scenario, deps: DecideDeps = {}, settings: Settings = settingsOf(scenario)): Promise<Decision> {
+  return decideNow(scenario, deps, settings);
+}
+
+/**
+ * The same pipeline, synchronous for as long as it can be: with a recorded model answer and rules
+ * that need no engine run (the usual replay line) it returns the decision itself, saving the
+ * microtasks of an await per gate; it returns a promise only from the first step that is really
+ * asynchronous (a live model call, the rules engine). One code path either way.
+ */
+export function decideNow(scenario: Scenario, deps: DecideDeps = {}, settings: Settings = settingsOf(scenario)): Decision | Promise<Decision> {
   const facts = deriveFacts(scenario, clockOf(scenario));
   const env = Object.freeze({ killSwitch: deps.env?.killSwitch === true });
   // With the kill switch on nothing runs, not even the model.
-  const model: ModelResult = killSwitchOn({ env, settings })
-    ? { ok: false, reason: 'the kill switch is on' }
-    : await askModel(scenario, facts, deps.model, deps.modelTimeoutMs);
+  if (killSwitchOn({ env, settings })) return runWith(scenario, settings, env, facts, { ok: false, reason: 'the kill switch is on' }, deps.approval);
+  if (scenario.model) return runWith(scenario, settings, env, facts, { ok: true, answer: scenario.model, source: 'recorded' }, deps.approval);
+  return askModel(scenario, facts, deps.model, deps.modelTimeoutMs).then((model) => runWith(scenario, settings, env, facts, model, deps.approval));
+}
+
+function runWith(scenario: Scenario, settings: Settings, env: GateContext['env'], facts: GateContext['facts'], model: ModelResult, approval: DecideDeps['approval']): Decision | Promise<Decision> {
   const ctx: GateContext = Object.freeze({
     scenario,
     settings,
@@ -89,36 +102,56 @@ export async function decide(scenario: Scenario, deps: DecideDeps = {}, settings
     model,
     actions: Object.freeze(model.ok ? priceActions(model.answer, facts) : []),
   });
-  return assembleDecision(ctx, await runGates(ctx, deps.approval));
+  const record: RunRecord = { trace: [], stop: null, guarded: null };
+  const done = runGates(ctx, approval, record, 0);
+  return done === true ? assembleDecision(ctx, record) : done.then(() => assembleDecision(ctx, record));
 }
 
-async function runGates(ctx: GateContext, approval: DecideDeps['approval']): Promise<RunRecord> {
-  const trace: TraceEntry[] = [];
-  const record: RunRecord = { trace, stop: null, guarded: null };
-  // Shadow mode runs every gate so the merchant sees each objection; the first one is still the
-  // live outcome (stoppedAt, wouldBe). A halt, or a run without a model answer, cannot go on.
-  const runAll = ctx.settings.mode === 'shadow';
-  for (const gate of GATES) {
-    let result: GateResult;
+/**
+ * Runs the gates from `from` on, synchronously until a gate returns a promise; then the rest runs
+ * after it settles. Returns true when the run is complete, or a promise of its completion.
+ */
+function runGates(ctx: GateContext, approval: DecideDeps['approval'], record: RunRecord, from: number): true | Promise<true> {
+  for (let i = from; i < GATES.length; i++) {
+    const gate = GATES[i];
+    let pending: GateResult | Promise<GateResult>;
     try {
-      const pending = gate.run(ctx);
-      // most gates are synchronous: awaiting only real promises saves a microtask per gate
-      result = pending instanceof Promise ? await pending : pending;
+      pending = gate.run(ctx);
     } catch (error) {
-      // Fail closed: a gate that throws sends the ticket to a person, never on to execution.
-      result = { verdict: 'review', reason: `the gate failed: ${(error as Error)?.message ?? String(error)}` };
+      pending = failed(error);
     }
-    if (result.verdict === 'approve' && approval) {
-      result = { verdict: 'pass', details: { ...result.details, approvedBy: approval.by, approvalWasNeeded: result.reason } };
+    if (pending instanceof Promise) {
+      return pending.then(
+        (result) => (recordResult(ctx, approval, record, gate.id, result) ? true : runGates(ctx, approval, record, i + 1)),
+        (error) => (recordResult(ctx, approval, record, gate.id, failed(error)) ? true : runGates(ctx, approval, record, i + 1)),
+      );
     }
-    if (result.replyText !== undefined || result.findings) record.guarded = { text: result.replyText ?? null, findings: result.findings ?? [] };
-    trace.push(traceEntry(gate.id, result));
-    if (outcomeOf(result.verdict)) {
-      record.stop ??= { gate: gate.id, result };
-      if (!runAll || result.verdict === 'halt' || !ctx.model.ok) break;
-    }
+    if (recordResult(ctx, approval, record, gate.id, pending)) return true;
   }
-  return record;
+  return true;
+}
+
+// Fail closed: a gate that throws sends the ticket to a person, never on to execution.
+function failed(error: unknown): GateResult {
+  return { verdict: 'review', reason: `the gate failed: ${(error as Error)?.message ?? String(error)}` };
+}
+
+/** Records one gate's result; true when the run stops here. */
+function recordResult(ctx: GateContext, approval: DecideDeps['approval'], record: RunRecord, id: TraceEntry['gate'], gateResult: GateResult): boolean {
+  let result = gateResult;
+  if (result.verdict === 'approve' && approval) {
+    result = { verdict: 'pass', details: { ...result.details, approvedBy: approval.by, approvalWasNeeded: result.reason } };
+  }
+  if (result.replyText !== undefined || result.findings) record.guarded = { text: result.replyText ?? null, findings: result.findings ?? [] };
+  record.trace.push(traceEntry(id, result));
+  if (outcomeOf(result.verdict)) {
+    record.stop ??= { gate: id, result };
+    // Shadow mode runs every gate so the merchant sees each objection; the first one is still the
+    // live outcome (stoppedAt, wouldBe). A halt, or a run without a model answer, cannot go on.
+    const runAll = ctx.settings.mode === 'shadow';
+    if (!runAll || result.verdict === 'halt' || !ctx.model.ok) return true;
+  }
+  return false;
 }
 
 function traceEntry(gate: TraceEntry['gate'], result: GateResult): TraceEntry {

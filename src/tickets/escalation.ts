@@ -147,7 +147,7 @@ function singleTicketOrder(ctx: GateContext) {
  * an action or its order, for the ticket otherwise), or null when none does. `action` is the
  * action it held for, or null when it held for the ticket as a whole.
  */
-export async function firstRuleThatHolds(ctx: GateContext): Promise<RuleHit | null> {
+export function firstRuleThatHolds(ctx: GateContext): RuleHit | null | Promise<RuleHit | null> {
   if (ctx.settings.escalationRules.length === 0) return null;
   const { engine, ordered, facts: only, prefilter } = compile(ctx.settings);
   // Rules that test neither `action` nor `order` give the same answer for every action: run them once.
@@ -156,6 +156,10 @@ export async function firstRuleThatHolds(ctx: GateContext): Promise<RuleHit | nu
   const factSets = subjects.map((action) => ({ action, facts: ruleFacts(ctx, action, only) }));
   // The engine is async and slow; when its synchronous twin is sure no rule holds, skip it.
   if (prefilter && noRuleCanHold(ordered, factSets)) return null;
+  return runEngine(ctx, engine, ordered, factSets);
+}
+
+async function runEngine(ctx: GateContext, engine: Engine, ordered: EscalationRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): Promise<RuleHit | null> {
   const successes = new Map<EscalationRule, { result: RuleResult; action: PricedAction | null }>();
   for (const { action, facts } of factSets) {
     const { results } = await engine.run(facts);

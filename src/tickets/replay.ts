@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { errorRecord, type JsonLine } from '../cli/jsonl.ts';
-import { decide, parseScenario, settingsOf, type DecideDeps } from './decide.ts';
+import { decideNow, parseScenario, settingsOf, type DecideDeps } from './decide.ts';
 import { DEFAULT_SETTINGS_INPUT, deepMerge, type Settings } from './settings.ts';
 import type { Decision, Outcome, Scenario } from './scenario.ts';
 
@@ -42,7 +42,7 @@ const FLUSH_AT = 64 * 1024;
  * no more than one output batch in memory. With `compare`, the output lines are the scenarios whose
  * outcome differs, and the tallies of both sides are in the summary.
  */
-export async function replay(lines: AsyncIterable<JsonLine>, options: ReplayOptions): Promise<ReplaySummary> {
+export async function replay(lines: AsyncIterable<JsonLine | readonly JsonLine[]>, options: ReplayOptions): Promise<ReplaySummary> {
   const started = performance.now();
   const summary: ReplaySummary = { decided: 0, invalid: 0, seconds: 0, current: emptyTally() };
   if (options.compare) {
@@ -62,7 +62,9 @@ export async function replay(lines: AsyncIterable<JsonLine>, options: ReplayOpti
     }
   };
 
-  for await (const item of lines) {
+  // One line, decided synchronously when it can be (recorded model, no rules engine run): the
+  // await only happens for the lines that really wait on something.
+  const handle = (item: JsonLine): void | Promise<void> => {
     read += 1;
     if (options.progress && read % (options.progressEvery ?? 1000) === 0) options.progress(read);
     try {
@@ -73,28 +75,46 @@ export async function replay(lines: AsyncIterable<JsonLine>, options: ReplayOpti
         if (first !== undefined) throw new InputError([{ field: 'id', message: `duplicate scenario id "${scenario.id}" (first on line ${first})` }]);
       }
       const compared = options.compare ? compareSettings(scenario, options.compare, compareCache) : null;
-      const decision = await decide(scenario, options.deps);
-      if (scenario.id !== null && scenario.id !== undefined) firstLineOf.set(scenario.id, item.line);
-      summary.decided += 1;
-      count(summary.current, decision);
-      if (compared) {
-        const other = await decide(scenario, options.deps, compared);
-        count(summary.compared!, other);
-        if (other.outcome !== decision.outcome || other.wouldBe !== decision.wouldBe) {
-          summary.changed! += 1;
-          out += JSON.stringify(difference(item.line, decision, other)) + '\n';
-        }
-      } else {
-        out += JSON.stringify(decision) + '\n';
-      }
+      const pending = decideNow(scenario, options.deps);
+      if (pending instanceof Promise) return pending.then((d) => settle(item, scenario, d, compared)).catch((error: unknown) => invalid(item, error));
+      return settle(item, scenario, pending, compared);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const located = error.atLine(item.line);
-      summary.invalid += 1;
-      for (const message of describeLine(located)) options.warn(message);
-      out += JSON.stringify(errorRecord(located, idOf(item.value))) + '\n';
+      invalid(item, error);
     }
-    if (out.length >= FLUSH_AT) await flush();
+  };
+  const settle = (item: JsonLine, scenario: Scenario, decision: Decision, compared: Settings | null): void | Promise<void> => {
+    if (scenario.id !== null && scenario.id !== undefined) firstLineOf.set(scenario.id, item.line);
+    summary.decided += 1;
+    count(summary.current, decision);
+    if (!compared) {
+      out += JSON.stringify(decision) + '\n';
+      return;
+    }
+    const side = (other: Decision) => {
+      count(summary.compared!, other);
+      if (other.outcome !== decision.outcome || other.wouldBe !== decision.wouldBe) {
+        summary.changed! += 1;
+        out += JSON.stringify(difference(item.line, decision, other)) + '\n';
+      }
+    };
+    const other = decideNow(scenario, options.deps, compared);
+    return other instanceof Promise ? other.then(side) : side(other);
+  };
+  const invalid = (item: JsonLine, error: unknown): void => {
+    if (!(error instanceof InputError)) throw error;
+    const located = error.atLine(item.line);
+    summary.invalid += 1;
+    for (const message of describeLine(located)) options.warn(message);
+    out += JSON.stringify(errorRecord(located, idOf(item.value))) + '\n';
+  };
+
+  for await (const chunk of lines) {
+    const items = Array.isArray(chunk) ? (chunk as readonly JsonLine[]) : [chunk as JsonLine];
+    for (const item of items) {
+      const pending = handle(item);
+      if (pending) await pending;
+      if (out.length >= FLUSH_AT) await flush();
+    }
   }
   await flush();
   summary.seconds = (performance.now() - started) / 1000;
