@@ -67,6 +67,14 @@ calls
     done(await runCallsQa(inputFile(file), opts));
   });
 
+program
+  .command('rotate-secret')
+  .description('re-encrypt every stored store credential from GATEHOUSE_OLD_SECRET to GATEHOUSE_SECRET (all or nothing)')
+  .action(async () => {
+    const { runRotateSecret } = await import('./service/rotate-secret.ts');
+    done(await runRotateSecret());
+  });
+
 for (const name of ['serve', 'start']) {
   program
     .command(name)
