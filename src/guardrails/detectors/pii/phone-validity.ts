@@ -111,7 +111,9 @@ function validNational(readIn: CompiledPlan, regions: readonly CompiledPlan[], d
     options.unshift(digits.slice(m[0].length));
   }
   const anyRegion = sharedNationalPattern(regions);
+  const lengths = sharedLengths(regions);
   for (const nn of options) {
+    if (lengths && !lengths.has(nn.length)) continue; // no number type of any region has this length
     if (!anyRegion.test(nn)) continue; // fits no region's general pattern: skip the 25 NANPA regions one by one
     for (const p of regions) if (matchesPlan(p, nn)) return nn;
   }
@@ -123,10 +125,31 @@ const shared = new WeakMap<readonly CompiledPlan[], RegExp>();
 function sharedNationalPattern(regions: readonly CompiledPlan[]): RegExp {
   let re = shared.get(regions);
   if (!re) {
-    re = new RegExp(regions.map((p) => p.national.source.slice(1, -1)).join('|').replace(/^/, '^(?:') + ')$');
+    // the NANPA regions repeat the same alternatives ("[58]\\d\\d|900…"): each once is enough
+    re = new RegExp(`^(?:${[...new Set(regions.map((p) => p.national.source.slice(1, -1)))].join('|')})$`);
     shared.set(regions, re);
   }
   return re;
+}
+
+const lengthsOf = new WeakMap<readonly CompiledPlan[], Set<number> | null>();
+/**
+ * Every length a national number can have in some region sharing the calling code (matchesPlan needs a
+ * number type with that possible length), or null when a region leaves lengths open (no types, or a
+ * type without possible lengths).
+ */
+function sharedLengths(regions: readonly CompiledPlan[]): Set<number> | null {
+  if (lengthsOf.has(regions)) return lengthsOf.get(regions)!;
+  let lengths: Set<number> | null = new Set<number>();
+  for (const p of regions) {
+    if (!p.types || p.types.some((t) => !t.lengths)) {
+      lengths = null;
+      break;
+    }
+    for (const t of p.types) for (const l of t.lengths!) lengths.add(l);
+  }
+  lengthsOf.set(regions, lengths);
+  return lengths;
 }
 
 const nationalLengths = new Map<string, Set<number>>();
