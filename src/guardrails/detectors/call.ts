@@ -18,11 +18,17 @@ export function detectCallFindings(text: string): Finding[] {
   const clauseStarts = findClauseStarts(scan);
   const findings: Finding[] = [];
   for (const rule of CALL_RULES) {
-    rule.re.lastIndex = 0;
-    for (const match of scan.matchAll(rule.re)) {
+    // exec on the shared global regex, not matchAll: matchAll clones the RegExp on every call
+    const re = rule.re;
+    re.lastIndex = 0;
+    for (let match = re.exec(scan); match !== null; match = re.exec(scan)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (match[0].length === 0 || isCancelled(scan, rule, start, end, clauseStarts)) continue;
+      if (end === start) {
+        re.lastIndex = end + 1;
+        continue;
+      }
+      if (isCancelled(scan, rule, start, end, clauseStarts)) continue;
       findings.push({ type: rule.type, start, end, severity: 'hard', rule: `call.${rule.type}`, match: text.slice(start, end) });
     }
   }
@@ -41,7 +47,10 @@ function isCancelled(scan: string, rule: CallRule, start: number, end: number, c
 function findClauseStarts(scan: string): number[] {
   const starts = [0];
   CLAUSE_BREAK.lastIndex = 0;
-  for (const m of scan.matchAll(CLAUSE_BREAK)) starts.push(m.index + m[0].length);
+  for (let m = CLAUSE_BREAK.exec(scan); m !== null; m = CLAUSE_BREAK.exec(scan)) {
+    if (m[0].length === 0) CLAUSE_BREAK.lastIndex += 1;
+    starts.push(m.index + m[0].length);
+  }
   return starts;
 }
 
