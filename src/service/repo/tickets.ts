@@ -1,6 +1,10 @@
 import type { Queryable } from '../db/port.ts';
 import { iso, json, num, one, run, sql } from '../db/port.ts';
+import { ACTION_TYPES } from '../../tickets/settings.ts';
 import type { Decision, HistoryEntry, ModelAnswer, RiskSignal } from '../../tickets/scenario.ts';
+
+/** The first executed action of each type is one probe each on actions_executed_type (never a scan of every action ever). */
+const TYPES_ARRAY = `ARRAY[${ACTION_TYPES.map((t) => `'${t}'`).join(', ')}]::text[]`;
 
 export interface TicketRow {
   orgId: string;
@@ -53,15 +57,20 @@ export const plans = {
     sql('SELECT kind, actor, outcome, decision, created_at FROM decisions WHERE org_id = $1 AND ticket_id = $2 ORDER BY created_at', orgId, ticketId),
   /** What the limits and abuse gates count: the org's last hour, the customer's window, one executed action per type ever. */
   history: (orgId: string, customerId: string | null, windowDays: number, now: string) =>
-    sql(`SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+    sql(`WITH hist AS (
+           SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+            WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
+              AND created_at > $4::timestamptz - make_interval(days => $3)
+           UNION
+           SELECT f.* FROM unnest(${TYPES_ARRAY}) AS t(type) CROSS JOIN LATERAL
+             (SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+               WHERE org_id = $1 AND status = 'executed' AND type = t.type ORDER BY created_at LIMIT 1) f)
+         SELECT id, type, customer_id, order_id, amount, reason, status, created_at,
+                created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM hist
+         UNION ALL
+         SELECT NULL, type, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM actions
           WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
-         UNION
-         SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
-          WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
-            AND created_at > $4::timestamptz - make_interval(days => $3)
-         UNION
-         SELECT * FROM (SELECT DISTINCT ON (type) id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
-          WHERE org_id = $1 AND status = 'executed' ORDER BY type, created_at) first_of_type`,
+          GROUP BY type`,
       orgId, customerId, Math.ceil(windowDays), now),
   customerTickets: (orgId: string, customerId: string, ticketId: string, windowDays: number, now: string) =>
     sql(`SELECT intent, reason, created_at FROM tickets WHERE org_id = $1 AND customer_id = $2 AND id <> $3
@@ -110,14 +119,32 @@ export async function listDecisions(q: Queryable, orgId: string, ticketId: strin
 
 /** The history a decision needs, from the org's own records (pending intents count as executed: they are reserved). */
 export async function loadHistory(q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string): Promise<HistoryEntry[]> {
-  const actions = await run<Record<string, unknown>>(q, plans.history(orgId, customerId, windowDays, now));
+  const rows = await run<Record<string, unknown>>(q, plans.history(orgId, customerId, windowDays, now));
   // Rows recorded a moment after `now` (another ticket's intent, or a database clock slightly ahead)
   // are history all the same: clamp them to `now` so the gates count them.
   const clamp = (at: unknown) => (iso(at)! > now ? now : iso(at)!);
-  const out: HistoryEntry[] = actions.map((a) => ({
-    kind: 'action', type: a.type as 'refund', customerId: (a.customer_id as string) ?? null, orderId: (a.order_id as string) ?? null,
-    amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: clamp(a.created_at),
-  }));
+  const out: HistoryEntry[] = [];
+  const hourCount = new Map<string, number>();
+  for (const a of rows) {
+    const type = a.type as 'refund';
+    if (a.hour_count !== null && a.hour_count !== undefined) {
+      hourCount.set(type, (hourCount.get(type) ?? 0) + Number(a.hour_count));
+      continue;
+    }
+    if (a.in_hour === true) hourCount.set(type, (hourCount.get(type) ?? 0) - 1);
+    out.push({
+      kind: 'action', type, customerId: (a.customer_id as string) ?? null, orderId: (a.order_id as string) ?? null,
+      amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: clamp(a.created_at),
+    });
+  }
+  // The org's other actions of the last hour are counted in SQL, not loaded: the rate-limit gate
+  // only counts them (and first-time approval only reads their type), so each stands here as an
+  // anonymous entry of its type at `now`, with no customer (abuse detection never sees it).
+  for (const [type, extra] of hourCount) {
+    for (let i = 0; i < extra; i++) {
+      out.push({ kind: 'action', type: type as 'refund', customerId: null, orderId: null, amount: null, reason: null, status: 'executed', at: now });
+    }
+  }
   if (customerId) {
     const tickets = await run<Record<string, unknown>>(q, plans.customerTickets(orgId, customerId, ticketId, windowDays, now));
     for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: clamp(t.created_at) });
