@@ -10,7 +10,7 @@ import { playSample } from '../src/calls/qa/run.ts';
 import { buildSamples } from '../src/calls/qa/samples.ts';
 import { detectHazards } from '../src/calls/hazards.ts';
 import { detectCallFindings } from '../src/guardrails/detectors/call.ts';
-import { defaultGuardrailSettings, guardrailSettingsSchema } from '../src/guardrails/settings.ts';
+import { defaultGuardrailSettings } from '../src/guardrails/settings.ts';
 import { createVoiceWebhook } from '../src/calls/twilio/webhook.ts';
 import { createMemoryStateStore } from '../src/calls/twilio/state-store.ts';
 
@@ -50,15 +50,16 @@ function rate(label: string, budgetMs: number, unit: string, work: () => number)
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(9);
 
 console.log(`${calls.length} sample calls, ${turnsPerCall.toFixed(1)} caller turns each on average\n`);
+// Headline: every line guarded afresh (speak.ts's memo of guard() results switched off; the guardrails'
+// compiled settings are still reused, as they are for one business's settings in production).
+const cold = rate('calls simulated (every line guarded afresh: no memoised results)', 3000, 'calls', () => {
+  for (const c of calls) simulateCall(c, { memoiseGuard: false });
+  return calls.length;
+});
 const warm = rate('calls simulated (settings reused: guard results memoised)', 3000, 'calls', () => {
   for (const c of calls) simulateCall(c);
   return calls.length;
 });
-const cold = rate('calls simulated (fresh settings per call: every line guarded)', 3000, 'calls', () => {
-  for (const c of calls) simulateCall({ ...c, guardrails: guardrailSettingsSchema.parse({}) });
-  return calls.length;
-});
-
 const callerTexts = readFileSync(file('../datasets/calls/caller-utterances.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
 const assistantTexts = readFileSync(file('../datasets/calls/assistant-utterances.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
 rate('hazard rules on caller utterances', 1500, 'texts', () => {
@@ -85,5 +86,5 @@ while (performance.now() - before < 2000) {
 }
 console.log(`${'webhook requests in-process (greeting + one turn per call)'.padEnd(62)} ${fmt((requests * 1000) / (cpuMs() - cpuBefore))} req/cpu-s ${fmt((requests * 1000) / (performance.now() - before))} req/wall-s`);
 
-console.log(`\ncalls per CPU-second vs target ${TARGET.toLocaleString('en-US')}/s: ${(warm / TARGET).toFixed(2)}x (memoised), ${(cold / TARGET).toFixed(2)}x (every line guarded)`);
-if (warm < TARGET) process.exitCode = 1;
+console.log(`\ncalls per CPU-second vs target ${TARGET.toLocaleString('en-US')}/s: ${(cold / TARGET).toFixed(2)}x (every line guarded afresh; ${(warm / TARGET).toFixed(2)}x memoised)`);
+if (cold < TARGET) process.exitCode = 1;

@@ -57,6 +57,8 @@ export interface Step {
 export interface CallContext {
   config: BusinessConfig;
   guardrails: GuardrailSettings;
+  /** false: guard every line afresh instead of reusing results for the same settings (benchmarks) */
+  memoiseGuard?: boolean;
 }
 
 export interface OpenCall {
@@ -211,7 +213,7 @@ function end(ctx: CallContext, state: CallState, parts: string[], action: NextAc
 /** Every line passes the call guardrails before it is said; a blocked line is replaced and recorded. */
 function speak(ctx: CallContext, state: CallState, parts: string[], action: NextAction): Step {
   const text = parts.join(' ');
-  const checked = checkSpeech(text, ctx.guardrails, state.transcript.length);
+  const checked = checkSpeech(text, ctx.guardrails, state.transcript.length, ctx.memoiseGuard !== false);
   state.violations.push(...checked.violations);
   state.transcript.push({ role: 'assistant', text: checked.text });
   return { state, say: checked.text, action };

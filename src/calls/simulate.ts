@@ -38,8 +38,8 @@ export function resolveCall(value: unknown, loadedConfig?: unknown): ResolvedCal
 }
 
 /** Plays every turn; the call ends when the turns run out or the assistant ends it. */
-export function simulateCall({ call, config, guardrails }: ResolvedCall): CallResult {
-  const ctx: CallContext = { config, guardrails };
+export function simulateCall({ call, config, guardrails }: ResolvedCall, options: { memoiseGuard?: boolean } = {}): CallResult {
+  const ctx: CallContext = { config, guardrails, memoiseGuard: options.memoiseGuard };
   let step = openCall(ctx, { callId: call.id, now: call.now, callerNumber: call.callerNumber });
   for (const turn of call.turns) {
     if (step.state.ended) break;

@@ -14,7 +14,8 @@ export interface Violation extends Finding {
 const MEMO_LIMIT = 5_000;
 const memo = new WeakMap<GuardrailSettings, Map<string, ReturnType<typeof guard>>>();
 
-function guarded(text: string, settings: GuardrailSettings): ReturnType<typeof guard> {
+function guarded(text: string, settings: GuardrailSettings, memoise: boolean): ReturnType<typeof guard> {
+  if (!memoise) return guard(text, settings, { kind: 'call' });
   let cache = memo.get(settings);
   if (!cache) memo.set(settings, (cache = new Map()));
   let result = cache.get(text);
@@ -30,8 +31,8 @@ function guarded(text: string, settings: GuardrailSettings): ReturnType<typeof g
  * The text as it will be said, and the findings it raised. A blocked line is replaced with a neutral one
  * (the caller never hears it); a redacted one is said redacted.
  */
-export function checkSpeech(text: string, settings: GuardrailSettings, turn: number): { text: string; violations: Violation[] } {
-  const result = guarded(text, settings);
+export function checkSpeech(text: string, settings: GuardrailSettings, turn: number, memoise = true): { text: string; violations: Violation[] } {
+  const result = guarded(text, settings, memoise);
   const violations = result.findings.map((f) => ({ ...f, turn, text }));
   if (result.verdict === 'pass') return { text, violations };
   if (result.verdict === 'redacted' && result.text !== null) return { text: result.text, violations };
