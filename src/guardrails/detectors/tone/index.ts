@@ -44,12 +44,25 @@ function compileFor(tone: GuardrailSettings['tone']): CompiledTone {
   c = {
     words: wordLists.length ? compileWords(wordLists.flatMap(([, list]) => list)) : null,
     wordTypes: wordLists.flatMap(([type, list]) => list.map(() => type)),
-    phrases: phraseLists.length ? new RegExp(phraseLists.map(([, list]) => `(${list.join('|')})`).join('|'), 'g') : null,
+    phrases: phraseLists.length ? phraseRegex(phraseLists.map(([, list]) => list)) : null,
     phraseTypes: phraseLists.map(([type]) => type),
     allCaps: tone.allCaps,
   };
   compiled.set(key, c);
   return c;
+}
+
+/**
+ * Every enabled phrase list in one regex, one capturing group per list. Every phrase starts with \b;
+ * written once in front of the alternation, V8 tests the boundary once per position instead of once per
+ * phrase (the phrase scan took half the time).
+ */
+export function phraseRegex(lists: readonly (readonly string[])[]): RegExp {
+  const all = lists.flat();
+  if (all.every((p) => p.startsWith('\\b'))) {
+    return new RegExp(`\\b(?:${lists.map((list) => `(${list.map((p) => p.slice(2)).join('|')})`).join('|')})`, 'g');
+  }
+  return new RegExp(lists.map((list) => `(${list.join('|')})`).join('|'), 'g');
 }
 
 /** The tone checks switched on in the settings, as one function over the word-normalised text. */
