@@ -39,12 +39,11 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
       const facts = textFacts(text);
       const mapped = facts.plain ? identity(text) : normalisePii(text);
       let kept: PiiSpan[] = [];
-      for (const [, possible, detect] of active) {
-        if (!possible(facts)) continue;
-        for (const span of detect(mapped.text)) {
-          if (kept.some((k) => k.start < span.end && span.start < k.end)) continue;
-          kept.push(span);
-        }
+      // indexed loops, no tuple destructuring or closure per span: this loop is on every reply's path
+      for (let d = 0; d < active.length; d++) {
+        if (!active[d][1](facts)) continue;
+        const found = active[d][2](mapped.text);
+        for (let i = 0; i < found.length; i++) if (!overlapsAny(kept, found[i])) kept.push(found[i]);
       }
       if (kept.length === 0) return kept;
       if (mapped.starts) kept = kept.map((span) => ({ ...span, ...originalSpan(mapped, span.start, span.end) }));
@@ -52,6 +51,11 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
       return kept.length > 1 ? kept.sort((a, b) => a.start - b.start) : kept;
     },
   };
+}
+
+function overlapsAny(kept: readonly PiiSpan[], span: PiiSpan): boolean {
+  for (let k = 0; k < kept.length; k++) if (kept[k].start < span.end && span.start < kept[k].end) return true;
+  return false;
 }
 
 interface TextFacts {
