@@ -8,12 +8,45 @@ import { CALL_RULES, CLAUSE_BREAK, NEGATOR, WARNING_AFTER, type CallRule } from 
 /**
  * One alternation of every rule of a finding type, built once: a text none of them matches (most of
  * what an assistant says) costs one pass per type instead of one per rule. Exact: an alternation
- * matches somewhere if and only if one of its rules does.
+ * matches somewhere if and only if one of its rules does, in any order.
  */
-const RULE_GROUPS: { any: RegExp; rules: CallRule[] }[] = [...new Set(CALL_RULES.map((rule) => rule.type))].map((type) => {
+export const RULE_GROUPS: readonly { any: RegExp; rules: CallRule[] }[] = [...new Set(CALL_RULES.map((rule) => rule.type))].map((type) => {
   const rules = CALL_RULES.filter((rule) => rule.type === type);
-  return { any: new RegExp(rules.map((rule) => `(?:${rule.re.source})`).join('|'), 'i'), rules };
+  return { any: anyOf(rules.flatMap((rule) => topLevelAlternatives(rule.re.source))), rules };
 });
+
+/**
+ * `\bA|\bB|C` becomes `\b(?:A|B)|C`: the same language, but at a position inside a word (most
+ * positions) the shared word-boundary check fails once instead of once per alternative (≈2.5× faster).
+ */
+function anyOf(alternatives: string[]): RegExp {
+  const atBoundary = (a: string) => a.startsWith('\\b') && !'?*+{'.includes(a[2] ?? '');
+  const bounded = alternatives.filter(atBoundary).map((a) => `(?:${a.slice(2)})`);
+  const rest = alternatives.filter((a) => !atBoundary(a)).map((a) => `(?:${a})`);
+  return new RegExp([...(bounded.length ? [`\\b(?:${bounded.join('|')})`] : []), ...rest].join('|'), 'i');
+}
+
+/** A regex source split at its top-level `|` (outside groups, classes and escapes). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i];
+    if (c === '\\') i += 1;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
 
 /** How far back (UTF-16 units) a refusal may sit and still govern a match in the same clause. */
 const NEGATION_REACH = 80;
