@@ -46,3 +46,18 @@ export const json = (value: unknown): string => JSON.stringify(value ?? null);
 export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 export const iso = (value: unknown): string | null =>
   value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+
+/**
+ * Several statements as one round trip: each of `first` becomes a CTE (`s0`, `s1` …; a data-modifying
+ * CTE runs exactly once, referenced or not), then `last`, which may read them. Parameters are renumbered.
+ */
+export function combine(first: readonly SqlPlan[], last: SqlPlan, suffix = ''): SqlPlan {
+  const values: unknown[] = [];
+  const shift = (p: SqlPlan) => {
+    const offset = values.length;
+    values.push(...p.values);
+    return p.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  };
+  const ctes = first.map((p, i) => `s${i} AS (${shift(p)})`);
+  return { text: `WITH ${ctes.join(',\n')}\n${shift(last)}${suffix}`, values };
+}

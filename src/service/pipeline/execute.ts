@@ -1,9 +1,9 @@
 import type { Db } from '../db/port.ts';
-import { run } from '../db/port.ts';
+import { combine, run } from '../db/port.ts';
 import { withOrg } from '../db/tenant.ts';
 import type { StoreAdapter, StoreWriteResult } from '../../adapters/store/types.ts';
-import { getAction, pendingOfTicket, setActionStatus, plans as actionPlans, type ActionRow } from '../repo/actions.ts';
-import { appendAudit } from '../repo/audit.ts';
+import { pendingOfTicket, plans as actionPlans, type ActionRow } from '../repo/actions.ts';
+import { plans as auditPlans } from '../repo/audit.ts';
 import type { ServiceContext } from './context.ts';
 import { TOOL_OF } from './record.ts';
 
@@ -41,19 +41,21 @@ async function executeOne(db: Db, store: StoreAdapter, action: ActionRow): Promi
     refusal = (error as Error).message;
   }
   const orgId = action.orgId;
-  await withOrg(db, orgId, async (tx) => {
-    const current = await getAction(tx, orgId, action.id, true);
-    if (!current || current.status !== 'pending') return; // another process recorded it first
-    const status = result ? 'executed' : 'failed';
-    await setActionStatus(tx, orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
-    await appendAudit(tx, orgId, {
+  const status = result ? 'executed' : 'failed';
+  const update = actionPlans.setStatus(orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
+  // The outcome and its audit entry in one statement. Only a still-pending row is updated (the row
+  // lock makes a concurrent recorder wait, then see it is no longer pending): the first to finish
+  // records it, and no update means no audit entry.
+  await withOrg(db, orgId, (tx) => run(tx, combine(
+    [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
+    auditPlans.insertFrom(orgId, {
       type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
-      tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, actionId: action.id, customerId: action.customerId,
+      tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
       amount: result?.amount ?? action.amount, currency: action.currency,
       input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
       output: result ?? { error: refusal },
-    });
-  });
+    }, 's0'),
+  )));
 }
 
 /** Start-up: finish every intent a crashed process left pending (the store dedupes by key). */

@@ -1,9 +1,9 @@
 import type { Queryable } from '../db/port.ts';
-import { run } from '../db/port.ts';
+import { combine, run } from '../db/port.ts';
 import type { Decision, ModelAnswer } from '../../tickets/scenario.ts';
 import { plans as ticketPlans, type TicketRow } from '../repo/tickets.ts';
 import { plans as actionPlans } from '../repo/actions.ts';
-import { appendAudit } from '../repo/audit.ts';
+import { plans as auditPlans } from '../repo/audit.ts';
 import { queueReply } from './replies.ts';
 
 /** The store operation each action type calls, as the audit log names it. */
@@ -23,29 +23,35 @@ export async function recordDecision(
   const orgId = ticket.orgId;
   const status = decision.outcome === 'halted' ? 'halted' : 'decided';
   const reason = ctx.answer?.actions.find((a) => a.reason)?.reason ?? null;
-  await run(tx, ticketPlans.recordDecision(orgId, ticket.id, decision, status, ctx.customerId, ctx.answer, reason, ctx.settingsVersion));
-  await run(tx, ticketPlans.insertDecision(orgId, ticket.id, 'ticket', ctx.actor, decision));
   const ticketInput = ticket.payload.ticket;
-  await appendAudit(tx, orgId, {
-    type: 'ticket', event: 'ticket.decided', status: decision.outcome, actor: ctx.actor, ticketId: ticket.id,
-    customerId: ctx.customerId, gate: decision.stoppedAt?.gate ?? null, confidence: decision.confidence,
-    input: { from: ticketInput.from ?? null, subject: ticketInput.subject ?? null, channel: ticketInput.channel ?? null },
-    output: { outcome: decision.outcome, wouldBe: decision.wouldBe, stoppedAt: decision.stoppedAt, intent: decision.intent, reply: decision.reply.status },
-  });
+  // the ticket, its decision history and its audit entry: one statement (one round trip)
+  await run(tx, combine(
+    [ticketPlans.recordDecision(orgId, ticket.id, decision, status, ctx.customerId, ctx.answer, reason, ctx.settingsVersion),
+      ticketPlans.insertDecision(orgId, ticket.id, 'ticket', ctx.actor, decision)],
+    auditPlans.insert(orgId, {
+      type: 'ticket', event: 'ticket.decided', status: decision.outcome, actor: ctx.actor, ticketId: ticket.id,
+      customerId: ctx.customerId, gate: decision.stoppedAt?.gate ?? null, confidence: decision.confidence,
+      input: { from: ticketInput.from ?? null, subject: ticketInput.subject ?? null, channel: ticketInput.channel ?? null },
+      output: { outcome: decision.outcome, wouldBe: decision.wouldBe, stoppedAt: decision.stoppedAt, intent: decision.intent, reply: decision.reply.status },
+    }),
+  ));
   if (status === 'halted') return; // nothing ran: the ticket waits for the kill switch to go off
   await queueReply(tx, orgId, ticket.id, ticket.payload as { thread?: unknown }, decision);
   for (const [idx, action] of decision.actions.entries()) {
     const actionStatus = action.status === 'executed' ? 'pending' : action.status;
     const stopped = action.status === 'blocked' || action.status === 'awaiting_approval' ? decision.stoppedAt : null;
-    const rows = await run<{ id: string }>(tx, actionPlans.insert(orgId, ticket.id, idx, action, actionStatus, ctx.customerId, stopped?.gate ?? null, stopped?.reason ?? null, ctx.actor));
-    if (!rows[0]) continue;
-    await appendAudit(tx, orgId, {
-      type: action.type, event: actionStatus === 'pending' ? 'action.intent_recorded' : `action.${actionStatus}`, status: actionStatus,
-      actor: ctx.actor, tool: `${ctx.storeName}.${TOOL_OF[action.type]}`, ticketId: ticket.id, actionId: rows[0].id,
-      customerId: ctx.customerId, amount: action.amount, currency: action.currency, gate: decision.stoppedAt?.gate ?? null,
-      confidence: decision.confidence,
-      input: { orderId: action.orderId, amount: action.amount, lineItemId: action.lineItemId, newSku: action.newSku, reason: action.reason ?? null },
-      output: stopped ? { reason: stopped.reason } : null,
-    });
+    // the action row (the intent, with its idempotency key) and its audit entry: one statement;
+    // a row already there (the ticket recorded before) writes neither
+    await run(tx, combine(
+      [actionPlans.insert(orgId, ticket.id, idx, action, actionStatus, ctx.customerId, stopped?.gate ?? null, stopped?.reason ?? null, ctx.actor)],
+      auditPlans.insertFrom(orgId, {
+        type: action.type, event: actionStatus === 'pending' ? 'action.intent_recorded' : `action.${actionStatus}`, status: actionStatus,
+        actor: ctx.actor, tool: `${ctx.storeName}.${TOOL_OF[action.type]}`, ticketId: ticket.id,
+        customerId: ctx.customerId, amount: action.amount, currency: action.currency, gate: decision.stoppedAt?.gate ?? null,
+        confidence: decision.confidence,
+        input: { orderId: action.orderId, amount: action.amount, lineItemId: action.lineItemId, newSku: action.newSku, reason: action.reason ?? null },
+        output: stopped ? { reason: stopped.reason } : null,
+      }, 's0'),
+    ));
   }
 }

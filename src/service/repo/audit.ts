@@ -40,6 +40,19 @@ export const plans = {
       e.customerId ?? null, e.amount ?? null, e.currency ?? null, e.gate ?? null, e.confidence ?? null,
       json(e.input ?? null), json(e.output ?? null),
     ),
+  /**
+   * The same entry, written once per row of `source` (a CTE that RETURNING id of the row just
+   * inserted or updated): no row there, no entry. Lets a write and its audit entry be one statement.
+   */
+  insertFrom: (orgId: string, e: Omit<AuditInput, 'actionId'>, source: string): SqlPlan =>
+    sql(
+      `INSERT INTO audit_log (org_id, type, event, status, actor, tool, ticket_id, action_id, customer_id, amount, currency, gate, confidence, input, output)
+       SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, ${source}.id, $8::text, $9::numeric, $10::text, $11::text,
+              $12::float8, $13::jsonb, $14::jsonb FROM ${source}`,
+      orgId, e.type, e.event, e.status ?? null, e.actor, e.tool ?? null, e.ticketId ?? null,
+      e.customerId ?? null, e.amount ?? null, e.currency ?? null, e.gate ?? null, e.confidence ?? null,
+      json(e.input ?? null), json(e.output ?? null),
+    ),
   list: (orgId: string, f: AuditFilter): SqlPlan => {
     const where = ['org_id = $1'];
     const values: unknown[] = [orgId];
