@@ -11,7 +11,9 @@ import type { TestOrg } from '../helpers/service.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-results/web';
 
-describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
+// A real browser on a busy 2-core CI machine: the first page also compiles the guardrails and opens the
+// database, so each step gets more time than the unit tests' 30 s.
+describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', { timeout: 120_000 }, () => {
   let h: WebHarness;
   let url: string;
   let close: () => Promise<void>;
@@ -73,8 +75,11 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     // the ticket page: trace, reply, audit entries
     await page.goto(`${url}/tickets/b-1`);
     await page.getByRole('heading', { name: 'Gate trace' }).waitFor();
-    // the trace runs up to the gate that stopped the ticket, marked as such
-    expect(await page.locator('.timeline li.stopped').textContent()).toContain('Monetary threshold');
+    // once approved, the ticket's current decision is the approved run: the gate that asked for the
+    // approval says who gave it and why it was needed
+    const approvedStep = page.locator('.timeline li', { hasText: 'Monetary threshold' });
+    expect(await approvedStep.locator('.approved').textContent()).toContain(`Approved by user:${org.email}`);
+    expect(await approvedStep.locator('.approved').textContent()).toContain('auto-approve ceiling');
     await page.screenshot({ path: `${SHOTS}/ticket.png`, fullPage: true });
     await page.close();
   });

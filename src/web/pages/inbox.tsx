@@ -155,6 +155,9 @@ export function Timeline({ decision }: { decision: Decision }) {
               <strong>{gateLabel(e.gate)}</strong> <span class="verdict">{VERDICT_TEXT[e.verdict] ?? e.verdict}</span>
               {e.gate === stopped && <span class="tag t-stop"> stopped here</span>}
               {e.reason && <p class="reason">{e.reason}</p>}
+              {typeof e.details?.approvedBy === 'string' && (
+                <p class="reason approved">Approved by {String(e.details.approvedBy)}{e.details.approvalWasNeeded ? ` (${String(e.details.approvalWasNeeded)})` : ''}</p>
+              )}
               {held.length > 0 && (
                 <ul class="held" aria-label="Rule conditions that held">
                   {held.map((h) => (
