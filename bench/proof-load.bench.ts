@@ -15,6 +15,7 @@ import pg from 'pg';
 import { PG_URL as ENV_URL, freshDatabase, seedExecutedHistory, seedOrg, startServer, type Server } from '../test/proof/cluster.ts';
 import { customer, order, refundTicket } from '../test/helpers/fixtures.ts';
 import type { Db } from '../src/service/db/port.ts';
+import { postgresReachable } from './lib/postgres.ts';
 
 const TICKETS = Number(process.env.PROOF_BENCH_TICKETS ?? 400);
 /** fewer per growth step: at 100,000 stored tickets each decision is slow today (see docs/reliability.md) */
@@ -23,16 +24,6 @@ const CLIENTS = Number(process.env.PROOF_BENCH_CLIENTS ?? 32);
 const CUSTOMERS = 200;
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-async function reachable(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
@@ -132,8 +123,8 @@ const fmt = (r: RunResult) =>
   `${r.perSecond.toFixed(0).padStart(5)} tickets/s   accept p50 ${r.acceptP50.toFixed(1)} ms p99 ${r.acceptP99.toFixed(1)} ms   accept→decided p50 ${r.decidedP50.toFixed(0)} ms p99 ${r.decidedP99.toFixed(0)} ms   executed ${r.executed}/${r.tickets}`;
 
 async function main() {
-  const base = ENV_URL ?? ((await reachable(DEFAULT_URL)) ? DEFAULT_URL : null);
-  if (!base || !(await reachable(base))) {
+  const base = ENV_URL ?? ((await postgresReachable(DEFAULT_URL)) ? DEFAULT_URL : null);
+  if (!base || !(await postgresReachable(base))) {
     console.log('proof-load: skipped (PostgreSQL is unreachable; set DATABASE_URL)');
     return;
   }
