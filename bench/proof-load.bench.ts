@@ -11,7 +11,6 @@
 // Skips with a message when PostgreSQL is unreachable. Env: PROOF_BENCH_TICKETS (default 600),
 // PROOF_BENCH_CLIENTS (32). Figures are noisy on a shared machine.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { PG_URL as ENV_URL, freshDatabase, seedExecutedHistory, seedOrg, startServer, type Server } from '../test/proof/cluster.ts';
 import { customer, order, refundTicket } from '../test/helpers/fixtures.ts';
 import type { Db } from '../src/service/db/port.ts';
