@@ -85,7 +85,7 @@ function testOnce(pattern: string, text: string): boolean {
 }
 
 /** "$.a.b[0]" over plain data; the settings schema only admits such simple paths. */
-function resolvePath(value: unknown, path: string): unknown {
+export function resolvePath(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const key of path.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
     if (current === null || typeof current !== 'object') return undefined;

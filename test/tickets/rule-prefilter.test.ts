@@ -3,16 +3,9 @@ import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { conditionHolds, canPrefilter } from '../../src/tickets/rule-prefilter.ts';
 import { RULE_FACTS, RULE_OPERATORS, type RuleCondition } from '../../src/tickets/rules.ts';
+import { resolvePath } from '../../src/tickets/escalation.ts';
 
-// The same pieces escalation.ts hands to the engine: a simple path resolver and `matches`.
-function resolvePath(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+// The engine gets escalation.ts's own path resolver, and a `matches` with the same meaning.
 const matches = (fact: unknown, pattern: unknown) => typeof pattern === 'string' && typeof fact === 'string' && new RegExp(pattern, 'i').test(fact);
 
 async function engineSays(when: RuleCondition, facts: Record<string, unknown>): Promise<boolean | 'throws'> {
