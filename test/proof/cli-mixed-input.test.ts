@@ -17,6 +17,14 @@ const gatehouse = (args: string[], input: string) => {
 
 type Bad = { text: string; field: string };
 
+/** The output keeps an error record in the bad line's place, and stderr names the line (and its field, when it has one). */
+function expectNamedError(out: Record<string, unknown>, stderr: string[], lineNo: number, bad: Bad) {
+  expect(out.error, `line ${lineNo}`).toBeDefined();
+  const named = stderr.filter((s) => s.startsWith(`line ${lineNo}: `));
+  expect(named.length, `stderr names line ${lineNo}`).toBeGreaterThan(0);
+  if (bad.field) expect(named.some((s) => s.startsWith(`line ${lineNo}: ${bad.field}`)), `${named.join(' | ')} should name ${bad.field}`).toBe(true);
+}
+
 /** Bad lines, each with the field its error must name ('' for a line that is not JSON at all). */
 const BAD_SCENARIOS = (valid: Record<string, any>): Bad[] => [
   { text: '{"id": "broken", ', field: '' },
@@ -50,11 +58,8 @@ describe('gatehouse replay - with mixed valid and invalid lines', () => {
     for (const [i, line] of lines.entries()) {
       const out = r.lines[i];
       if (line.bad) {
-        expect(out.error, `line ${i + 1}`).toBeDefined();
+        expectNamedError(out, stderr, i + 1, line.bad);
         expect(out.line).toBe(i + 1);
-        const named = stderr.filter((s) => s.startsWith(`line ${i + 1}: `));
-        expect(named.length, `stderr names line ${i + 1}`).toBeGreaterThan(0);
-        if (line.bad.field) expect(named.some((s) => s.startsWith(`line ${i + 1}: ${line.bad!.field}`)), `${named.join(' | ')} should name ${line.bad.field}`).toBe(true);
       } else {
         // decided, and exactly as the core decides it alone
         const alone = await decide(parseScenario(JSON.parse(line.text)));
@@ -88,10 +93,7 @@ describe('gatehouse guard - with mixed valid and invalid lines', () => {
     for (const [i, line] of lines.entries()) {
       const out = r.lines[i];
       if (line.bad) {
-        expect(out.error, `line ${i + 1}`).toBeDefined();
-        const named = stderr.filter((s) => s.startsWith(`line ${i + 1}: `));
-        expect(named.length, `stderr names line ${i + 1}`).toBeGreaterThan(0);
-        if (line.bad.field) expect(named.some((s) => s.startsWith(`line ${i + 1}: ${line.bad!.field}`)), named.join(' | ')).toBe(true);
+        expectNamedError(out, stderr, i + 1, line.bad);
       } else {
         const alone = guard(line.guarded!, defaultGuardrailSettings, { kind: 'reply' });
         expect(out).toMatchObject({ verdict: alone.verdict, text: alone.text });
