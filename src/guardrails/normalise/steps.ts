@@ -60,6 +60,28 @@ export function normaliseWords(text: string): MappedText {
 
 /** Normalises a text for PII detection (no leetspeak, no case folding, no spacing collapse). */
 export function normalisePii(text: string): MappedText {
-  if (plain(text)) return identity(text);
+  if (plain(text) || keptByPiiChain(text)) return identity(text);
   return applyCharTransformers(identity(text), PII_CHAIN);
+}
+
+// Non-ASCII code points the PII chain leaves as they are (€, emoji, accented letters): the answer per
+// code point is remembered, so a text whose only non-ASCII characters are such skips the chain (the
+// chain allocates per character and cost ~5 µs on a short reply with a "€").
+const keptByPii = new Map<number, boolean>();
+
+/** True when no code point of `text` is changed by PII_CHAIN (as applyCharTransformers would judge it). */
+function keptByPiiChain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) <= 0x7e) continue;
+    const code = text.codePointAt(i)!;
+    let kept = keptByPii.get(code);
+    if (kept === undefined) {
+      const char = String.fromCodePoint(code);
+      kept = applyCharTransformers(identity(char), PII_CHAIN).text === char;
+      if (keptByPii.size < 4096) keptByPii.set(code, kept);
+    }
+    if (!kept) return false;
+    if (code > 0xffff) i++;
+  }
+  return true;
 }

@@ -36,8 +36,9 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   return {
     scan(text: string): PiiSpan[] {
       if (active.length === 0) return [];
-      const facts = textFacts(text);
+      let facts = textFacts(text);
       const mapped = facts.plain ? identity(text) : normalisePii(text);
+      if (mapped.text !== text) facts = textFacts(mapped.text);
       let kept: PiiSpan[] = [];
       // indexed loops, no tuple destructuring or closure per span: this loop is on every reply's path
       for (let d = 0; d < active.length; d++) {
@@ -67,8 +68,14 @@ interface TextFacts {
   dot: boolean;
 }
 
-/** One pass over the characters decides which detectors can find anything at all. */
+/**
+ * One pass over the characters decides which detectors can find anything at all. The detectors read
+ * ASCII only (their regexes have no `u` flag), so the counts are of ASCII characters; `plain` says
+ * whether normalisation can be skipped (printable ASCII). Facts of a text that is not plain are taken
+ * again from its normalised form (full-width digits become digits there).
+ */
 function textFacts(text: string): TextFacts {
+  let plain = true;
   let digits = 0;
   let letters = 0;
   let at = false;
@@ -78,18 +85,16 @@ function textFacts(text: string): TextFacts {
     const c = text.charCodeAt(i);
     if (c >= 97) {
       if (c <= 122) letters++;
-      else if (c > 0x7e) return UNKNOWN; // non-ASCII: normalisation may make digits of it, run everything
+      else if (c > 0x7e) plain = false;
     } else if (c >= 48 && c <= 57) digits++;
     else if (c >= 65 && c <= 90) letters++;
     else if (c === 64) at = true;
     else if (c === 58) colon = true;
     else if (c === 46) dot = true;
-    else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) return UNKNOWN;
+    else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) plain = false;
   }
-  return { plain: true, digits, letters, at, colon, dot };
+  return { plain, digits, letters, at, colon, dot };
 }
-
-const UNKNOWN: TextFacts = { plain: false, digits: Infinity, letters: Infinity, at: true, colon: true, dot: true };
 
 /**
  * The allow list holds exact strings ("support@store.example", "+1 415 555 2671"); we also keep their
