@@ -78,10 +78,31 @@ const lastTest = new Map<string, { text: string; result: boolean }>();
 function testOnce(pattern: string, text: string): boolean {
   const last = lastTest.get(pattern);
   if (last && last.text === text) return last.result;
-  const result = merchantRegex(pattern, 'iu').test(text);
+  const result = merchantMatcher(pattern).test(text);
   if (lastTest.size > 1000) lastTest.clear();
   lastTest.set(pattern, { text, result });
   return result;
+}
+
+/**
+ * Plain words between bars ("lawyer|attorney", the usual merchant rule): no construct where RE2
+ * and a JS regex could differ, and nothing that can backtrack. Case-insensitive Unicode matching
+ * folds ASCII letters and digits the same way in both (k also matches the Kelvin sign, s the long
+ * s): checked over every code point, and pinned by a property test.
+ */
+const LITERAL_ALTERNATION = /^[A-Za-z0-9 ]+(?:\|[A-Za-z0-9 ]+)*$/;
+const literalMatchers = new Map<string, RegExp>();
+
+/** The matcher for an accepted merchant pattern: a JS regex for plain word alternations, RE2 otherwise. */
+export function merchantMatcher(pattern: string): { test(text: string): boolean } {
+  if (!LITERAL_ALTERNATION.test(pattern)) return merchantRegex(pattern, 'iu');
+  let re = literalMatchers.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'iu');
+    if (literalMatchers.size > 1000) literalMatchers.clear();
+    literalMatchers.set(pattern, re);
+  }
+  return re;
 }
 
 /** "$.a.b[0]" over plain data; the settings schema only admits such simple paths. */
