@@ -107,6 +107,45 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
 
 const settingsCache = new Map<string, Settings>();
 
+// The last few distinct partial settings (as their JSON round trip) and their result: a replay
+// line's settings are compared with these in place, before paying for a JSON.stringify key.
+const RECENT_SETTINGS = 8;
+const recentSettings: { json: unknown; settings: Settings }[] = [];
+let nextRecent = 0;
+
+function recentlyResolved(partial: unknown): Settings | undefined {
+  for (const recent of recentSettings) if (sameJson(partial, recent.json)) return recent.settings;
+  return undefined;
+}
+
+function rememberRecent(key: string, settings: Settings): void {
+  recentSettings[nextRecent] = { json: JSON.parse(key), settings };
+  nextRecent = (nextRecent + 1) % RECENT_SETTINGS;
+}
+
+/**
+ * True only when `value` would serialise to the same JSON text as `json` (a JSON.parse result):
+ * plain objects with the same keys in the same order, arrays of the same length, equal primitives.
+ * Anything else (a class instance, undefined, NaN, a hole) is "not the same": a cache miss, never a wrong hit.
+ */
+function sameJson(value: unknown, json: unknown): boolean {
+  if (value === json) return true;
+  if (typeof value !== 'object' || value === null || typeof json !== 'object' || json === null) return false;
+  if (Array.isArray(json)) {
+    if (!Array.isArray(value) || value.length !== json.length) return false;
+    for (let i = 0; i < json.length; i++) if (!(i in value) || !sameJson(value[i], json[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  const jsonKeys = Object.keys(json);
+  if (keys.length !== jsonKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== jsonKeys[i] || !sameJson((value as Record<string, unknown>)[keys[i]], (json as Record<string, unknown>)[keys[i]])) return false;
+  }
+  return true;
+}
+
 /**
  * Partial settings deep-merged over `base` (the defaults unless given), then validated.
  * An invalid value is an InputError naming the field (`actions.refund.autoApproveMax`), never a default.
@@ -116,13 +155,22 @@ export function resolveSettings(partial: unknown = {}, base: unknown = DEFAULT_S
   if (partial !== undefined && partial !== null && !isPlainObject(partial)) {
     throw new InputError([{ field: '', message: 'settings must be an object' }]);
   }
-  const key = base === DEFAULT_SETTINGS_INPUT ? JSON.stringify(partial ?? {}) : undefined;
+  const onDefaults = base === DEFAULT_SETTINGS_INPUT;
+  if (onDefaults) {
+    const recent = recentlyResolved(partial ?? {});
+    if (recent) return recent;
+  }
+  const key = onDefaults ? JSON.stringify(partial ?? {}) : undefined;
   if (key !== undefined) {
     const hit = settingsCache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      rememberRecent(key, hit);
+      return hit;
+    }
   }
   const result = settingsSchema.safeParse(deepMerge(base, partial ?? {}));
   if (!result.success) throw fromZodError(result.error);
   if (key !== undefined && settingsCache.size < 1000) settingsCache.set(key, result.data);
+  if (key !== undefined) rememberRecent(key, result.data);
   return result.data;
 }
