@@ -1,8 +1,6 @@
-import { allMatches } from '../../match/each.ts';
 import { precededBy, type PiiSpan } from './span.ts';
+import type { TextFacts } from './facts.ts';
 
-// Runs of digit groups separated by one space or hyphen: "4111 1111 1111 1111", "378282246310005".
-const DIGIT_RUN = /(?<![\d.,])\d+(?:[ -]\d+)*/g;
 const TRACKING = /(?:tracking|track|shipment|parcel|waybill|awb)\s*(?:no\.?|number|#|id)?\s*[:#]?\s*$/i;
 
 interface Network {
@@ -37,7 +35,7 @@ export function luhn(digits: string): boolean {
 }
 
 export function cardNetwork(digits: string): string | null {
-  for (const n of NETWORKS) if (n.prefix.test(digits) && n.lengths.includes(digits.length)) return n.name;
+  for (const n of NETWORKS) if (n.lengths.includes(digits.length) && n.prefix.test(digits)) return n.name;
   return null;
 }
 
@@ -46,26 +44,37 @@ export const isCardNumber = (digits: string): boolean => cardNetwork(digits) !==
 /**
  * Card numbers that pass Luhn with a real network prefix and length, grouped or bare. A run of groups
  * longer than a card (a card followed by a year, say) is tried group by group from each start.
+ * Runs are digit groups joined by one space or hyphen, not starting right after "." or "," (a price's
+ * decimals), built from the text's digit runs (facts.ts).
  */
-export function findCards(text: string): PiiSpan[] {
+export function findCards(text: string, facts: TextFacts): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of allMatches(DIGIT_RUN, text)) {
-    const run = m[0];
-    if (run.length < 12) continue;
-    const groups: { start: number; end: number }[] = [];
-    for (const g of allMatches(/\d+/g, run)) groups.push({ start: m.index + g.index, end: m.index + g.index + g[0].length });
-    for (let i = 0; i < groups.length; i++) {
-      let digits = '';
-      for (let j = i; j < groups.length; j++) {
-        digits += text.slice(groups[j].start, groups[j].end);
-        if (digits.length > 19) break;
-        if (digits.length >= 12 && isCardNumber(digits) && !precededBy(text, groups[i].start, TRACKING)) {
-          out.push({ type: 'credit_card', start: groups[i].start, end: groups[j].end, value: digits });
-          i = j; // continue after this card
-          break;
+  const { starts, ends, groups } = facts;
+  for (let first = 0; first < groups; ) {
+    const before = text.charCodeAt(starts[first] - 1);
+    if (before === 46 || before === 44) {
+      first++;
+      continue;
+    }
+    let last = first;
+    while (last + 1 < groups && starts[last + 1] === ends[last] + 1 && isGroupSeparator(text.charCodeAt(ends[last]))) last++;
+    if (ends[last] - starts[first] >= 12) {
+      for (let i = first; i <= last; i++) {
+        let digits = '';
+        for (let j = i; j <= last; j++) {
+          digits += text.slice(starts[j], ends[j]);
+          if (digits.length > 19) break;
+          if (digits.length >= 12 && isCardNumber(digits) && !precededBy(text, starts[i], TRACKING)) {
+            out.push({ type: 'credit_card', start: starts[i], end: ends[j], value: digits });
+            i = j; // continue after this card
+            break;
+          }
         }
       }
     }
+    first = last + 1;
   }
   return out;
 }
+
+const isGroupSeparator = (c: number) => c === 32 || c === 45;

@@ -8,6 +8,7 @@ import { findCards } from './card.ts';
 import { findSsns } from './ssn.ts';
 import { findIps } from './ip.ts';
 import type { PiiSpan } from './span.ts';
+import { textFacts, type TextFacts } from './facts.ts';
 
 export type { PiiSpan } from './span.ts';
 
@@ -25,12 +26,12 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   const region = pii.defaultRegion;
   const allowed = allowListForms(pii.allow, region);
   // [type, can the text hold one (from one pass over its characters), detector]
-  const detectors: [PiiType, (f: TextFacts) => boolean, (t: string) => PiiSpan[]][] = [
-    ['email', (f) => f.at || f.letters > 5, findEmails],
+  const detectors: [PiiType, (f: TextFacts) => boolean, Detector][] = [
+    ['email', (f) => f.at || f.letters > 5, (t) => findEmails(t)],
     ['credit_card', (f) => f.digits >= 12, findCards],
     ['ssn', (f) => f.digits >= 9, findSsns],
     ['ip_address', (f) => f.colon || (f.dot && f.digits >= 4), findIps],
-    ['phone', (f) => f.digits >= 7, (t) => findPhones(t, region)],
+    ['phone', (f) => f.digits >= 7, (t, f, kept) => findPhones(t, f, region, kept)],
   ];
   const active = detectors.filter(([type]) => enabled.has(type)).sort((a, b) => PRIORITY.indexOf(a[0]) - PRIORITY.indexOf(b[0]));
   return {
@@ -43,7 +44,7 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
       // indexed loops, no tuple destructuring or closure per span: this loop is on every reply's path
       for (let d = 0; d < active.length; d++) {
         if (!active[d][1](facts)) continue;
-        const found = active[d][2](mapped.text);
+        const found = active[d][2](mapped.text, facts, kept);
         for (let i = 0; i < found.length; i++) if (!overlapsAny(kept, found[i])) kept.push(found[i]);
       }
       if (kept.length === 0) return kept;
@@ -59,42 +60,8 @@ function overlapsAny(kept: readonly PiiSpan[], span: PiiSpan): boolean {
   return false;
 }
 
-interface TextFacts {
-  plain: boolean;
-  digits: number;
-  letters: number;
-  at: boolean;
-  colon: boolean;
-  dot: boolean;
-}
-
-/**
- * One pass over the characters decides which detectors can find anything at all. The detectors read
- * ASCII only (their regexes have no `u` flag), so the counts are of ASCII characters; `plain` says
- * whether normalisation can be skipped (printable ASCII). Facts of a text that is not plain are taken
- * again from its normalised form (full-width digits become digits there).
- */
-function textFacts(text: string): TextFacts {
-  let plain = true;
-  let digits = 0;
-  let letters = 0;
-  let at = false;
-  let colon = false;
-  let dot = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97) {
-      if (c <= 122) letters++;
-      else if (c > 0x7e) plain = false;
-    } else if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) letters++;
-    else if (c === 64) at = true;
-    else if (c === 58) colon = true;
-    else if (c === 46) dot = true;
-    else if (c < 0x20 && c !== 10 && c !== 13 && c !== 9) plain = false;
-  }
-  return { plain, digits, letters, at, colon, dot };
-}
+/** A detector reads the (normalised) text and its facts; `kept` holds what the detectors before it found. */
+type Detector = (text: string, facts: TextFacts, kept: readonly PiiSpan[]) => PiiSpan[];
 
 /**
  * The allow list holds exact strings ("support@store.example", "+1 415 555 2671"); we also keep their

@@ -1,31 +1,28 @@
 import { allMatches } from '../../match/each.ts';
 import validator from 'validator';
 import { precededBy, type PiiSpan } from './span.ts';
+import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 
-const DOTTED = /\d\.\d/;
 const COLONS = /[0-9a-f]:[0-9a-f:]/i;
-// The "not glued to a word, dot or colon" lookbehind is checked in code (notAfterAddressChar): a leading
-// lookbehind kept V8 from skipping quickly to the digits, and cost 4x the rest of the scan.
-const V4 = /(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
-const notAfterAddressChar = (text: string, i: number) => i === 0 || !/[\w.:]/.test(text[i - 1]);
 const V6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4})?(?![\w:]|\.\w)/gi;
 // "version 1.2.3.4", "v1.2.3.4", "build 10.0.19041.1": a dotted quad after these words is a version.
 const VERSION = /(?:\bv|\bver\.?|version|build|release|firmware|update|upgrade|patch|sdk|app|ios|android|windows|macos|os|driver|rev(?:ision)?)\s*[:#]?\s*$/i;
 
-/** IPv4 and IPv6 addresses (compressed forms and IPv4-mapped too), valid by validator's isIP. */
-export function findIps(text: string): PiiSpan[] {
+/**
+ * IPv4 and IPv6 addresses (compressed forms and IPv4-mapped too), valid by validator's isIP. IPv4 is
+ * read from the text's digit runs (facts.ts): four runs of 1–3 digits joined by single dots, not glued
+ * to a word, dot or colon before, nor to a word or ".digit" after.
+ */
+export function findIps(text: string, facts: TextFacts): PiiSpan[] {
   const out: PiiSpan[] = [];
-  if (DOTTED.test(text)) {
-    V4.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = V4.exec(text)) !== null) {
-      // same leftmost match as with the lookbehind in the regex: a refused start retries one further on
-      if (!notAfterAddressChar(text, m.index)) {
-        V4.lastIndex = m.index + 1;
-        continue;
-      }
-      if (validator.isIP(m[0], 4) && !precededBy(text, m.index, VERSION, 20)) out.push({ type: 'ip_address', start: m.index, end: m.index + m[0].length, value: m[0] });
-    }
+  const { starts, ends, groups } = facts;
+  for (let k = 0; k + 3 < groups; k++) {
+    const start = starts[k];
+    if (afterAddressChar(text.charCodeAt(start - 1)) || !dottedQuadAt(text, facts, k)) continue;
+    const end = ends[k + 3];
+    const value = text.slice(start, end);
+    if (validator.isIP(value, 4) && !precededBy(text, start, VERSION, 20)) out.push({ type: 'ip_address', start, end, value });
+    k += 3; // an invalid quad (256.1.1.1) is still not the start of another one
   }
   const colon = text.indexOf(':');
   // an IPv6 address has at least two colons
@@ -39,4 +36,18 @@ export function findIps(text: string): PiiSpan[] {
     }
   }
   return out;
+}
+
+// a quad glued to a word, "." or ":" before it is part of something longer (a version, a MAC, an IPv6)
+const afterAddressChar = (c: number) => isWordChar(c) || c === 46 || c === 58;
+
+/** Digit runs k..k+3 are 1–3 digits each, joined by single dots, and nothing word-like follows. */
+function dottedQuadAt(text: string, facts: TextFacts, k: number): boolean {
+  const { starts, ends } = facts;
+  for (let q = k; q < k + 4; q++) {
+    if (ends[q] - starts[q] > 3) return false;
+    if (q < k + 3 && (text.charCodeAt(ends[q]) !== 46 || starts[q + 1] !== ends[q] + 1)) return false;
+  }
+  const after = text.charCodeAt(ends[k + 3]);
+  return !isWordChar(after) && !(after === 46 && isDigit(text.charCodeAt(ends[k + 3] + 1)));
 }

@@ -1,9 +1,11 @@
 import { precededBy, type PiiSpan } from './span.ts';
 import { plausibleNationalLength, validPhone } from './phone-validity.ts';
+import type { TextFacts } from './facts.ts';
 
 // Runs of digit groups a phone number can be written as: "+44 20 7946 0958", "(415) 555-2671",
-// "415.555.2671", "1-800-555-0199". Letters or digits glued to either end rule a run out.
-const RUN = /(?<![\w+.\-/])\+?\(?\d[\d().\- ]*\d\)?(?![\w]|[.\-/]\d)/g;
+// "415.555.2671", "1-800-555-0199". Letters or digits glued to either end rule a run out. Sticky: tried
+// only where a run can begin (a digit run, or the "+", "(" or "+(" just before one), not at every position.
+const RUN = /(?<![\w+.\-/])\+?\(?\d[\d().\- ]*\d\)?(?![\w]|[.\-/]\d)/y;
 // An order, invoice, tracking or reference number is labelled as such; it is not a phone number.
 const NOT_A_PHONE = /(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*$|#\s*$/i;
 
@@ -13,43 +15,44 @@ const NOT_A_PHONE = /(?:order|invoice|tracking|track|shipment|parcel|package|ref
  * runs ourselves and judge each by libphonenumber's metadata (phone-validity.ts); its own findNumbers
  * was the slowest part of the guard by far.
  * A run longer than a number (a number followed by a count, two numbers in a row) is tried group by
- * group, longest first.
+ * group, longest first. A run whose every digit is already inside a `taken` span (a card, an SSN) is
+ * not judged at all: whatever it held would overlap that span and be dropped.
  */
-export function findPhones(text: string, defaultRegion: string): PiiSpan[] {
+export function findPhones(text: string, facts: TextFacts, defaultRegion: string, taken: readonly PiiSpan[] = []): PiiSpan[] {
   const out: PiiSpan[] = [];
-  // digit groups of the current run, as flat [start, end) pairs: no objects, no arrays per match
-  const groups: number[] = [];
-  RUN.lastIndex = 0;
-  let run: RegExpExecArray | null;
-  while ((run = RUN.exec(text)) !== null) {
+  const { starts, ends, groups } = facts;
+  let from = 0; // the end of the last run: runs do not overlap
+  for (let g = 0; g < groups; g++) {
+    if (starts[g] < from) continue;
+    const run = runAt(text, starts[g], from);
+    if (run === null) continue;
     const runStart = run.index;
     const runEnd = runStart + run[0].length;
-    groups.length = 0;
+    from = runEnd;
+    // the digit runs inside this run: first..last (a run ends on a digit or the ")" right after one)
+    const first = g;
+    let last = g;
+    while (last + 1 < groups && ends[last + 1] <= runEnd) last++;
+    g = last;
     let total = 0;
-    for (let i = runStart; i < runEnd; ) {
-      if (isDigit(text.charCodeAt(i))) {
-        const start = i;
-        while (i < runEnd && isDigit(text.charCodeAt(i))) i++;
-        groups.push(start, i);
-        total += i - start;
-      } else i++;
-    }
-    const count = groups.length / 2;
+    for (let k = first; k <= last; k++) total += ends[k] - starts[k];
+    const count = last - first + 1;
     if (total < 7) continue;
     // a dotted quad is an IP address or a version, not a phone number
     if (count === 4 && total <= 12 && DOTTED_QUAD.test(run[0])) continue;
     // four or more groups of four digits: a card, tracking or account number, never a phone number
-    if (count >= 4 && everyFourDigits(groups)) continue;
-    for (let i = 0; i < count; i++) {
+    if (count >= 4 && everyFourDigits(facts, first, last)) continue;
+    if (taken.length && allTaken(facts, first, last, taken)) continue;
+    for (let i = first; i <= last; i++) {
       // an opening "+" or "(" right before the first group belongs to the number
-      let start = groups[2 * i];
+      let start = starts[i];
       while (start > runStart && (text[start - 1] === '+' || text[start - 1] === '(')) start -= 1;
-      for (let j = Math.min(count - 1, i + 5); j >= i; j--) {
+      for (let j = Math.min(last, i + 5); j >= i; j--) {
         let digits = 0;
-        for (let k = i; k <= j; k++) digits += groups[2 * k + 1] - groups[2 * k];
+        for (let k = i; k <= j; k++) digits += ends[k] - starts[k];
         if (digits < 7 || digits > 17) continue;
-        if (text[start] !== '+' && text[groups[2 * i]] !== '0' && !plausibleNationalLength(defaultRegion, digits)) continue;
-        let end = groups[2 * j + 1];
+        if (text[start] !== '+' && text[starts[i]] !== '0' && !plausibleNationalLength(defaultRegion, digits)) continue;
+        let end = ends[j];
         if (text[end] === ')' && text.lastIndexOf('(', end) >= start && text.lastIndexOf(')', end - 1) < start) end += 1;
         const e164 = validPhone(text.slice(start, end), defaultRegion);
         // the label test runs last: it is the slower one, and valid numbers are rare
@@ -64,10 +67,37 @@ export function findPhones(text: string, defaultRegion: string): PiiSpan[] {
   return out;
 }
 
-const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/**
+ * The run that begins with the digits at `digitsAt`, or with the "+", "(" or "+(" right before them
+ * (tried leftmost first, as a global search would), not before `from`.
+ */
+function runAt(text: string, digitsAt: number, from: number): RegExpExecArray | null {
+  for (let p = Math.max(from, digitsAt - 2); p <= digitsAt; p++) {
+    if (p < digitsAt && !opensRun(text, p, digitsAt)) continue;
+    RUN.lastIndex = p;
+    const run = RUN.exec(text);
+    if (run !== null) return run;
+  }
+  return null;
+}
 
-function everyFourDigits(groups: readonly number[]): boolean {
-  for (let k = 0; k < groups.length - 2; k += 2) if (groups[k + 1] - groups[k] !== 4) return false;
+/** text[p..digitsAt) is "+", "(" or "+(". */
+function opensRun(text: string, p: number, digitsAt: number): boolean {
+  const c = text.charCodeAt(p);
+  if (digitsAt - p === 1) return c === 43 || c === 40;
+  return c === 43 && text.charCodeAt(p + 1) === 40;
+}
+
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+function everyFourDigits(facts: TextFacts, first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (facts.ends[k] - facts.starts[k] !== 4) return false;
+  return true;
+}
+
+function allTaken(facts: TextFacts, first: number, last: number, taken: readonly PiiSpan[]): boolean {
+  for (let k = first; k <= last; k++) {
+    if (!taken.some((t) => t.start <= facts.starts[k] && facts.ends[k] <= t.end)) return false;
+  }
   return true;
 }
