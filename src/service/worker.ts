@@ -1,4 +1,4 @@
-import { claimJobs, failJob, finishJob, type Job } from './repo/jobs.ts';
+import { claimJobs, failJob, finishJobs, type Job } from './repo/jobs.ts';
 import { run } from './db/port.ts';
 import { withOrg } from './db/tenant.ts';
 import { plans as ticketPlans } from './repo/tickets.ts';
@@ -46,17 +46,43 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
   let claiming = false;
   let again = false;
   const idleWaiters: Array<() => void> = [];
+  // Done marks wait a few milliseconds so that jobs finishing together share one statement.
+  const finished: Job[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  const busy = () => active > 0 || claiming || finished.length > 0;
 
   const settleIdle = () => {
-    if (active === 0 && !claiming) idleWaiters.splice(0).forEach((r) => r());
+    if (!busy()) idleWaiters.splice(0).forEach((r) => r());
   };
+
+  function flushFinished(): Promise<void> {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = finished.splice(0);
+    flushing = flushing.then(async () => {
+      try {
+        await finishJobs(ctx.db, batch);
+      } catch (error) {
+        // the jobs stay `running` until their lease ends and then run again: every handler is safe to rerun
+        ctx.log.error('could not mark jobs done', { jobs: batch.length, error: (error as Error).message });
+      }
+    });
+    return flushing.then(settleIdle);
+  }
+
+  function markDone(job: Job) {
+    finished.push(job);
+    if (finished.length >= 64) void flushFinished();
+    else flushTimer ??= setTimeout(() => void flushFinished(), 5);
+  }
 
   async function runJob(job: Job) {
     try {
       const handler = HANDLERS[job.kind];
       if (!handler) throw new Error(`unknown job kind ${job.kind}`);
       await handler(ctx, job);
-      await finishJob(ctx.db, job);
+      markDone(job);
     } catch (error) {
       const message = (error as Error)?.message ?? String(error);
       try {
@@ -114,13 +140,14 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
     wake: () => void pump(),
     idle: () =>
       new Promise<void>((resolve) => {
-        if (active === 0 && !claiming) resolve();
+        if (!busy()) resolve();
         else idleWaiters.push(resolve);
       }),
     async stop() {
       stopped = true;
       clearTimeout(timer);
       while (active > 0 || claiming) await new Promise((r) => setTimeout(r, 10));
+      await flushFinished();
     },
   };
 }

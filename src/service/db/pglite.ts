@@ -29,7 +29,15 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     appRole: false,
     executeSql: (text, values) => exclusive(() => direct.executeSql(text, values)),
     executeScript: (text) => exclusive(() => direct.executeScript(text)),
-    transaction: (fn) => exclusive(() => pg.transaction((tx) => fn(wrap(tx)))),
+    transaction: (fn, txOpts) =>
+      exclusive(() =>
+        pg.transaction(async (tx) => {
+          const settings = Object.entries(txOpts?.settings ?? {});
+          if (settings.length) await tx.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
+          // in-process and single-connection: a lazy commit would save nothing worth its risk
+          return fn({ ...wrap(tx), lazyCommit: () => undefined });
+        }),
+      ),
     close: () => exclusive(() => pg.close()),
   };
 }

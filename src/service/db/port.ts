@@ -16,10 +16,25 @@ export interface Queryable {
   executeScript(sql: string): Promise<void>;
 }
 
+/** The queries of one transaction. */
+export interface Tx extends Queryable {
+  /**
+   * Commit without waiting for the write-ahead log to reach the disk (`synchronous_commit = off`).
+   * Only for a transaction whose loss in a crash is harmless because a retried job redoes it; the
+   * commit stays atomic and ordered, and the next durable commit flushes it too.
+   */
+  lazyCommit(): void;
+}
+
+export interface TxOptions {
+  /** transaction-local settings (`set_config(name, value, true)`), applied as the transaction begins */
+  settings?: Readonly<Record<string, string>>;
+}
+
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: commit on success, roll back at once on any error. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, opts?: TxOptions): Promise<T>;
   close(): Promise<void>;
   /** Whether tenant transactions switch to the non-superuser `gatehouse_app` role (set after migrations). */
   appRole: boolean;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Queryable, SqlResult } from './port.ts';
 
@@ -6,6 +7,24 @@ export interface PostgresOptions {
   /** a schema to work in (tests use one per file); created if missing */
   schema?: string;
   max?: number;
+}
+
+/**
+ * Statements with bound values run as named prepared statements: each connection parses and plans
+ * a statement text once instead of on every call (parse + plan were most of PostgreSQL's CPU per
+ * ticket). Every text comes from a plan function (values are never interpolated), so the set is
+ * finite; the cap only guards against a future caller that builds texts dynamically.
+ */
+function preparedNames(cap = 1000): (text: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < cap) {
+      name = `gh_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
 }
 
 /** PostgreSQL through a `pg` Pool: each transaction takes one client; errors roll back before release. */
@@ -24,9 +43,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       if (error.code !== '23505' && error.code !== '42P06') throw error;
     });
   }
+  const statementName = preparedNames();
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async executeSql<R>(text: string, values: readonly unknown[] = []): Promise<SqlResult<R>> {
-      const result = await target.query(text, values as unknown[]);
+      const name = values.length ? statementName(text) : undefined;
+      const result = await target.query(name ? { name, text, values: values as unknown[] } : { text, values: values as unknown[] });
       return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
     },
     async executeScript(sql: string) {
@@ -39,13 +60,18 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     appRole: false,
     executeSql: direct.executeSql,
     executeScript: direct.executeScript,
-    async transaction(fn) {
+    async transaction(fn, txOpts) {
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        // BEGIN and the settings in one round trip (a simple query takes no bound values: literals are escaped)
+        const settings = Object.entries(txOpts?.settings ?? {});
+        await client.query(settings.length
+          ? `BEGIN; SELECT ${settings.map(([k, v]) => `set_config(${client.escapeLiteral(k)}, ${client.escapeLiteral(v)}, true)`).join(', ')}`
+          : 'BEGIN');
+        let lazy = false;
+        const result = await fn({ ...wrap(client), lazyCommit: () => void (lazy = true) });
+        await client.query(lazy ? 'SET LOCAL synchronous_commit = off; COMMIT' : 'COMMIT');
         return result;
       } catch (error) {
         try {

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from './port.ts';
+import type { Db, Queryable, Tx } from './port.ts';
 
 /**
  * A transaction scoped to one organisation: row-level security sees only `orgId`'s rows
@@ -6,15 +6,8 @@ import type { Db, Queryable } from './port.ts';
  * policies apply even when the service connects as a superuser. Every repository query still
  * filters by org_id itself: this is the second line.
  */
-export function withOrg<T>(db: Db, orgId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    if (db.appRole) {
-      await tx.executeSql("SELECT set_config('role', 'gatehouse_app', true), set_config('app.org_id', $1, true)", [orgId]);
-    } else {
-      await tx.executeSql("SELECT set_config('app.org_id', $1, true)", [orgId]);
-    }
-    return fn(tx);
-  });
+export function withOrg<T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(fn, { settings: db.appRole ? { role: 'gatehouse_app', 'app.org_id': orgId } : { 'app.org_id': orgId } });
 }
 
 /** Serialises the org's limit checks and executions for the rest of the transaction. */

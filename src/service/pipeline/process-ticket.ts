@@ -80,7 +80,11 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
     if (!current || !undecided(current)) return null;
     if (executes) decision = await recheckUnderLock(ctx, tx, orgId, store, { ...firstScenario, model: answer }, input.ticket, customerId, settings.settings, readAt);
     await recordDecision(tx, current, decision, { customerId, answer, settingsVersion: settings.version, actor: 'ai', storeName: store.name });
-    return decision.actions.some((a) => a.status === 'executed') ? pendingOfTicket(tx, orgId, ticketId) : [];
+    if (decision.actions.some((a) => a.status === 'executed')) return pendingOfTicket(tx, orgId, ticketId);
+    // Nothing reaches the store: if a crash lost this commit, the job would run again and decide the
+    // ticket afresh. Recorded intents (above) always wait for the disk before any store call.
+    tx.lazyCommit();
+    return [];
   });
   if (pending === null) {
     await executePending(ctx, orgId, ticketId); // another worker decided it: make sure its intents finish
