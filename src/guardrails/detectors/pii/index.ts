@@ -25,6 +25,14 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   const enabled = new Set(pii.types);
   const region = pii.defaultRegion;
   const allowed = allowListForms(pii.allow, region);
+  const allowedLengths = new Set([...allowed].map((form) => form.length));
+  /** The span's canonical value (lower case already) or its text, lower-cased, is on the allow list. */
+  const allowListed = (span: PiiSpan, text: string, ascii: boolean): boolean => {
+    if (allowed.has(span.value)) return true;
+    // lower-casing ASCII keeps its length: only a span as long as an allowed form can be one (no slice)
+    if (ascii && !allowedLengths.has(span.end - span.start)) return false;
+    return allowed.has(text.slice(span.start, span.end).toLowerCase());
+  };
   // [type, can the text hold one (from one pass over its characters), detector]
   const detectors: [PiiType, (f: TextFacts) => boolean, Detector][] = [
     ['email', (f) => f.at || f.letters > 5, (t) => findEmails(t)],
@@ -49,7 +57,10 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
       }
       if (kept.length === 0) return kept;
       if (mapped.starts) kept = kept.map((span) => ({ ...span, ...originalSpan(mapped, span.start, span.end) }));
-      if (allowed.size) kept = kept.filter((span) => !allowed.has(span.value.toLowerCase()) && !allowed.has(text.slice(span.start, span.end).toLowerCase()));
+      if (allowed.size) {
+        const ascii = facts.plain && mapped.text === text;
+        kept = kept.filter((span) => !allowListed(span, text, ascii));
+      }
       return kept.length > 1 ? kept.sort((a, b) => a.start - b.start) : kept;
     },
   };

@@ -40,7 +40,8 @@ const meta = new Metadata(PHONE_METADATA) as unknown as Metadata & {
 const plans = new Map<string, CompiledPlan | null>();
 
 function plan(region: string): CompiledPlan | null {
-  if (plans.has(region)) return plans.get(region)!;
+  const known = plans.get(region);
+  if (known !== undefined) return known;
   let compiled: CompiledPlan | null = null;
   try {
     meta.selectNumberingPlan(region as CountryCode);
@@ -69,7 +70,8 @@ function plan(region: string): CompiledPlan | null {
 function matchesPlan(p: CompiledPlan, nn: string): boolean {
   if (!p.national.test(nn)) return false;
   if (!p.types) return true;
-  return p.types.some((t) => (!t.lengths || t.lengths.includes(nn.length)) && t.re.test(nn));
+  for (const t of p.types) if ((!t.lengths || t.lengths.includes(nn.length)) && t.re.test(nn)) return true;
+  return false;
 }
 
 const sharing = new Map<string, CompiledPlan[]>();
@@ -85,12 +87,23 @@ function regionsOfCallingCode(code: string): CompiledPlan[] {
 
 const ASK = 'ask' as const;
 
+const callingCodes = new Map<string, readonly CompiledPlan[] | typeof ASK>();
+/** What a calling code is: non-geographic (left to libphonenumber) or the plans of its regions (none: not a code). */
+function callingCode(code: string): readonly CompiledPlan[] | typeof ASK {
+  let known = callingCodes.get(code);
+  if (known === undefined) {
+    known = meta.isNonGeographicCallingCode(code) ? ASK : regionsOfCallingCode(code);
+    callingCodes.set(code, known);
+  }
+  return known;
+}
+
 /** Digits after the "+": the calling code (1 to 3 digits), then a national number of its regions. */
 function international(digits: string): { code: string; national: string | null | typeof ASK } {
   for (let n = 1; n <= 3; n++) {
     const code = digits.slice(0, n);
-    if (meta.isNonGeographicCallingCode(code)) return { code, national: ASK };
-    const regions = regionsOfCallingCode(code);
+    const regions = callingCode(code);
+    if (regions === ASK) return { code, national: ASK };
     if (regions.length === 0) continue;
     return { code, national: validNational(regions[0], regions, digits.slice(n)) };
   }
@@ -114,8 +127,10 @@ function validNational(readIn: CompiledPlan, regions: readonly CompiledPlan[], d
   const lengths = sharedLengths(regions);
   for (const nn of options) {
     if (lengths && !lengths.has(nn.length)) continue; // no number type of any region has this length
-    if (!anyRegion.test(nn)) continue; // fits no region's general pattern: skip the 25 NANPA regions one by one
-    for (const p of regions) if (matchesPlan(p, nn)) return nn;
+    // most valid numbers are the main region's (US for +1): tried before the regions' shared pattern
+    if (regions.length > 0 && matchesPlan(regions[0], nn)) return nn;
+    if (regions.length < 2 || !anyRegion.test(nn)) continue; // fits no other region's general pattern: skip the 25 NANPA regions one by one
+    for (let r = 1; r < regions.length; r++) if (matchesPlan(regions[r], nn)) return nn;
   }
   return null;
 }
@@ -182,10 +197,17 @@ export function plausibleNationalLength(region: string, length: number): boolean
  * phone number, otherwise null.
  */
 export function validPhone(candidate: string, defaultRegion: string): string | null {
-  const digits = candidate.replace(/\D/g, '');
+  return validPhoneDigits(candidate, candidate.replace(/\D/g, ''), candidate.trimStart().startsWith('+'), defaultRegion);
+}
+
+/**
+ * validPhone for a caller that already has the candidate's digits and knows whether it is written with
+ * a "+" (the phone detector reads both from the text's digit runs).
+ */
+export function validPhoneDigits(candidate: string, digits: string, plus: boolean, defaultRegion: string): string | null {
   let result: { code: string; national: string | null | typeof ASK } = { code: '', national: ASK };
   const home = plan(defaultRegion);
-  if (candidate.trimStart().startsWith('+')) result = international(digits);
+  if (plus) result = international(digits);
   else if (home) {
     const idd = home.idd?.exec(digits);
     // "00 44 20 7946 0958" read in Spain: the international call prefix stands for "+" (not when a 0 follows)

@@ -1,5 +1,5 @@
 import { precededBy, type PiiSpan } from './span.ts';
-import { plausibleNationalLength, validPhone } from './phone-validity.ts';
+import { plausibleNationalLength, validPhoneDigits } from './phone-validity.ts';
 import type { TextFacts } from './facts.ts';
 
 // Runs of digit groups a phone number can be written as: "+44 20 7946 0958", "(415) 555-2671",
@@ -54,7 +54,7 @@ export function findPhones(text: string, facts: TextFacts, defaultRegion: string
         if (text[start] !== '+' && text[starts[i]] !== '0' && !plausibleNationalLength(defaultRegion, digits)) continue;
         let end = ends[j];
         if (text[end] === ')' && text.lastIndexOf('(', end) >= start && text.lastIndexOf(')', end - 1) < start) end += 1;
-        const e164 = validPhone(text.slice(start, end), defaultRegion);
+        const e164 = validPhoneDigits(text.slice(start, end), digitsOf(text, facts, i, j), text.charCodeAt(start) === 43, defaultRegion);
         // the label test runs last: it is the slower one, and valid numbers are rare
         if (e164 && !precededBy(text, start, NOT_A_PHONE)) {
           out.push({ type: 'phone', start, end, value: e164 });
@@ -86,6 +86,13 @@ function opensRun(text: string, p: number, digitsAt: number): boolean {
   const c = text.charCodeAt(p);
   if (digitsAt - p === 1) return c === 43 || c === 40;
   return c === 43 && text.charCodeAt(p + 1) === 40;
+}
+
+/** The digits of runs i..j, without what separates them. */
+function digitsOf(text: string, facts: TextFacts, i: number, j: number): string {
+  let digits = text.slice(facts.starts[i], facts.ends[i]);
+  for (let k = i + 1; k <= j; k++) digits += text.slice(facts.starts[k], facts.ends[k]);
+  return digits;
 }
 
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;

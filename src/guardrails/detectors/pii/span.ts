@@ -1,6 +1,6 @@
 import type { PiiType } from '../../settings.ts';
 
-/** A PII occurrence in the (PII-normalised) text; `value` is its canonical form, for the allow list. */
+/** A PII occurrence in the (PII-normalised) text; `value` is its canonical form (lower case), for the allow list. */
 export interface PiiSpan {
   readonly type: PiiType;
   readonly start: number;
