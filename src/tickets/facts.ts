@@ -16,17 +16,36 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
   const customer = (from && scenario.store.customers.find((c) => c.email.trim().toLowerCase() === from)) || null;
   const ordersById = new Map<string, Order>();
   for (const order of scenario.store.orders) ordersById.set(orderKey(order.id), order);
-  const past = scenario.history.filter((h) => Date.parse(h.at) <= nowMs);
-  const executedActions = past.filter((h): h is ActionEntry => h.kind === 'action' && h.status === 'executed');
+  // Each instant is parsed once here; the gates read the parallel `…At` arrays.
+  const customerHistory: HistoryEntry[] = [];
+  const customerHistoryAt: number[] = [];
+  const executedActions: ActionEntry[] = [];
+  const executedActionsAt: number[] = [];
+  for (const h of scenario.history) {
+    const at = Date.parse(h.at);
+    if (!(at <= nowMs)) continue;
+    if (customer && h.customerId === customer.id) {
+      customerHistory.push(h);
+      customerHistoryAt.push(at);
+    }
+    if (h.kind === 'action' && h.status === 'executed') {
+      executedActions.push(h);
+      executedActionsAt.push(at);
+    }
+  }
+  const customerOrders = customer ? scenario.store.orders.filter((o) => o.customerId === customer.id) : [];
   return Object.freeze({
     nowMs,
     customer,
     customerTags: Object.freeze(customer ? customer.tags.map((t) => t.toLowerCase()) : []),
-    customerOrders: Object.freeze(customer ? scenario.store.orders.filter((o) => o.customerId === customer.id) : []),
+    customerOrders: Object.freeze(customerOrders),
+    customerOrdersCreatedAt: Object.freeze(customerOrders.map((o) => Date.parse(o.createdAt))),
     ordersById,
     orderIds: Object.freeze(extractOrderIds(scenario.ticket.subject, scenario.ticket.body)),
-    customerHistory: Object.freeze(customer ? past.filter((h) => h.customerId === customer.id) : []),
+    customerHistory: Object.freeze(customerHistory),
+    customerHistoryAt: Object.freeze(customerHistoryAt),
     executedActions: Object.freeze(executedActions),
+    executedActionsAt: Object.freeze(executedActionsAt),
     riskSignals: Object.freeze(
       customer
         ? scenario.riskSignals.filter((s) => s.customerId === customer.id && (!s.at || Date.parse(s.at) <= nowMs))
@@ -65,6 +84,7 @@ export function priceActions(answer: ModelAnswer, facts: Facts): PricedAction[] 
       type: proposed.type,
       orderId: proposed.orderId,
       order,
+      orderCreatedAt: order ? Date.parse(order.createdAt) : Number.NaN,
       cents,
       currency: order?.currency ?? fallbackCurrency,
     });

@@ -6,18 +6,30 @@ export const abuseDetection: Gate = {
   run(ctx) {
     if (ctx.actions.length === 0) return skip('no actions proposed');
     const { windowDays, maxRefunds, maxDamageClaims, maxRefundRatio } = ctx.settings.abuse;
-    const since = ctx.facts.nowMs - windowDays * DAY_MS;
-    const recent = ctx.facts.customerHistory.filter((h) => Date.parse(h.at) > since);
-    const refunds = recent.filter((h) => h.kind === 'action' && h.type === 'refund' && h.status === 'executed');
-    const damageClaims = recent.filter((h) => h.kind === 'ticket' && h.reason?.toLowerCase() === 'damaged').length;
-    const refundedCents = refunds.reduce((sum, h) => sum + toCents((h.kind === 'action' && h.amount) || 0), 0);
-    const orderedCents = ctx.facts.customerOrders
-      .filter((o) => Date.parse(o.createdAt) > since && Date.parse(o.createdAt) <= ctx.facts.nowMs)
-      .reduce((sum, o) => sum + toCents(o.totalPrice), 0);
+    const { nowMs, customerHistory, customerHistoryAt, customerOrders, customerOrdersCreatedAt } = ctx.facts;
+    const since = nowMs - windowDays * DAY_MS;
+    let refunds = 0;
+    let damageClaims = 0;
+    let refundedCents = 0;
+    for (let i = 0; i < customerHistory.length; i++) {
+      if (!(customerHistoryAt[i] > since)) continue;
+      const h = customerHistory[i];
+      if (h.kind === 'action') {
+        if (h.type === 'refund' && h.status === 'executed') {
+          refunds += 1;
+          refundedCents += toCents(h.amount || 0);
+        }
+      } else if (h.reason?.toLowerCase() === 'damaged') damageClaims += 1;
+    }
+    let orderedCents = 0;
+    for (let i = 0; i < customerOrders.length; i++) {
+      const created = customerOrdersCreatedAt[i];
+      if (created > since && created <= nowMs) orderedCents += toCents(customerOrders[i].totalPrice);
+    }
     const ratio = refundedCents === 0 ? 0 : orderedCents === 0 ? Infinity : refundedCents / orderedCents;
-    const details = { windowDays, refunds: refunds.length, damageClaims, refunded: refundedCents / 100, ordered: orderedCents / 100, ratio: Number.isFinite(ratio) ? Math.round(ratio * 1000) / 1000 : null };
-    if (refunds.length > maxRefunds) {
-      return { verdict: 'review', reason: `${refunds.length} refunds in the last ${windowDays} days (more than ${maxRefunds})`, details };
+    const details = { windowDays, refunds, damageClaims, refunded: refundedCents / 100, ordered: orderedCents / 100, ratio: Number.isFinite(ratio) ? Math.round(ratio * 1000) / 1000 : null };
+    if (refunds > maxRefunds) {
+      return { verdict: 'review', reason: `${refunds} refunds in the last ${windowDays} days (more than ${maxRefunds})`, details };
     }
     if (damageClaims > maxDamageClaims) {
       return { verdict: 'review', reason: `${damageClaims} damage claims in the last ${windowDays} days (more than ${maxDamageClaims})`, details };

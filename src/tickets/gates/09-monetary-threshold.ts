@@ -55,7 +55,7 @@ function oldestOrderAge(actions: readonly PricedAction[], nowMs: number): { orde
   let oldest: { orderId: string; days: number } | null = null;
   for (const a of actions) {
     if (!a.order) continue;
-    const days = (nowMs - Date.parse(a.order.createdAt)) / DAY_MS;
+    const days = (nowMs - a.orderCreatedAt) / DAY_MS;
     if (!oldest || days > oldest.days) oldest = { orderId: a.order.id, days };
   }
   return oldest;

@@ -11,12 +11,17 @@ export const rateLimits: Gate = {
   run(ctx) {
     if (ctx.actions.length === 0) return skip('no actions proposed');
     const { orgActionsPerHour, customerActions, customerWindowDays } = ctx.settings.limits;
-    const now = ctx.facts.nowMs;
+    const { nowMs: now, executedActions, executedActionsAt } = ctx.facts;
     const own = ctx.actions.length;
-    const orgLastHour = ctx.facts.executedActions.filter((h) => Date.parse(h.at) > now - HOUR_MS).length;
     const customerId = ctx.facts.customer?.id;
+    const hourAgo = now - HOUR_MS;
     const since = now - customerWindowDays * DAY_MS;
-    const customerRecent = customerId === undefined ? 0 : ctx.facts.executedActions.filter((h) => h.customerId === customerId && Date.parse(h.at) > since).length;
+    let orgLastHour = 0;
+    let customerRecent = 0;
+    for (let i = 0; i < executedActions.length; i++) {
+      if (executedActionsAt[i] > hourAgo) orgLastHour += 1;
+      if (customerId !== undefined && executedActions[i].customerId === customerId && executedActionsAt[i] > since) customerRecent += 1;
+    }
     const details = { orgLastHour, customerRecent, proposed: own };
     const refused = ctx.actions.map((a) => a.index);
     if (orgLastHour + own > orgActionsPerHour) {

@@ -10,6 +10,8 @@ export interface PricedAction {
   readonly orderId: string;
   /** the store order the action names, or null when the store has no such order */
   readonly order: Order | null;
+  /** the order's createdAt in ms (NaN without an order) */
+  readonly orderCreatedAt: number;
   /** money at stake, in cents: a refund's amount, a cancel's remaining refundable amount, an exchanged item's price */
   readonly cents: number;
   readonly currency: string;
@@ -23,14 +25,20 @@ export interface Facts {
   readonly customerTags: readonly string[];
   /** the customer's orders in the store */
   readonly customerOrders: readonly Order[];
+  /** createdAt of each of customerOrders, in ms */
+  readonly customerOrdersCreatedAt: readonly number[];
   /** every store order by (upper-cased) id */
   readonly ordersById: ReadonlyMap<string, Order>;
   /** order ids the ticket's own subject and body name (extract-order-ids.ts) */
   readonly orderIds: readonly string[];
   /** the customer's history (entries at or before now) */
   readonly customerHistory: readonly HistoryEntry[];
+  /** `at` of each customerHistory entry, in ms */
+  readonly customerHistoryAt: readonly number[];
   /** the org's executed actions (entries at or before now), all customers */
   readonly executedActions: readonly Extract<HistoryEntry, { kind: 'action' }>[];
+  /** `at` of each executedActions entry, in ms */
+  readonly executedActionsAt: readonly number[];
   readonly riskSignals: readonly RiskSignal[];
 }
 
