@@ -50,83 +50,95 @@ const instant = (v: unknown): string => (typeof v === 'string' && INSTANT.test(v
 const oneOf = (set: Set<string>) => (v: unknown): string => (typeof v === 'string' && set.has(v) ? v : bail());
 const id = (v: unknown): string => (typeof v === 'string' ? nonEmpty(v) : String(count(v)));
 
-/** Copies `key` when present: a missing key stays missing (like zod), null stays null only if allowed. */
-function optional(out: Obj, input: Obj, key: string, check: (v: unknown) => unknown): void {
-  const v = input[key];
-  if (v === undefined) return;
-  out[key] = v === null ? null : check(v);
-}
+// Each field is read and stored by name (one shape per object kind, no keyed stores), and each
+// checker is built once, not per call: this runs once per replay line.
+/** A present field's value: null when null, else checked. */
+const nullable = <T>(v: unknown, check: (v: unknown) => T): T | null => (v === null ? null : check(v));
 const orDefault = <T>(v: unknown, check: (v: unknown) => T, fallback: T): T => (v === undefined ? fallback : check(v));
+
+const strings = (v: unknown): string[] => list(v, str);
+const currency = (c: unknown): string => (CURRENCY.test(str(c)) ? (c as string) : bail());
+const financial = oneOf(FINANCIAL);
+const fulfilment = oneOf(FULFILMENT);
+const actionType = oneOf(ACTION_SET);
+const riskLevel = oneOf(RISK_SET);
+const intent = oneOf(INTENT_SET);
+const reply = (r: unknown): string => (str(r).length <= 20_000 ? (r as string) : bail());
 
 function customer(v: unknown): Obj {
   const c = obj(v);
   const out: Obj = { id: id(c.id), email: nonEmpty(c.email) };
-  optional(out, c, 'name', str);
-  out.tags = orDefault(c.tags, (t) => list(t, str), [] as string[]);
-  optional(out, c, 'createdAt', instant);
+  if (c.name !== undefined) out.name = nullable(c.name, str);
+  out.tags = orDefault(c.tags, strings, [] as string[]);
+  if (c.createdAt !== undefined) out.createdAt = nullable(c.createdAt, instant);
   return out;
 }
+const customers = (v: unknown): Obj[] => list(v, customer);
 
 function lineItem(v: unknown): Obj {
   const li = obj(v);
   const out: Obj = { id: id(li.id) };
-  optional(out, li, 'sku', str);
-  optional(out, li, 'title', str);
+  if (li.sku !== undefined) out.sku = nullable(li.sku, str);
+  if (li.title !== undefined) out.title = nullable(li.title, str);
   out.quantity = orDefault(li.quantity, count, 1);
   out.price = money(li.price);
   return out;
 }
+const lineItems = (v: unknown): Obj[] => list(v, lineItem);
 
 function order(v: unknown): Obj {
   const o = obj(v);
   const out: Obj = { id: id(o.id) };
-  optional(out, o, 'customerId', id);
+  if (o.customerId !== undefined) out.customerId = nullable(o.customerId, id);
   out.createdAt = instant(o.createdAt);
-  out.currency = orDefault(o.currency, (c) => (CURRENCY.test(str(c)) ? c : bail()), 'USD');
+  out.currency = orDefault(o.currency, currency, 'USD');
   out.totalPrice = money(o.totalPrice);
   out.refundedAmount = orDefault(o.refundedAmount, money, 0);
-  out.financialStatus = orDefault(o.financialStatus, oneOf(FINANCIAL), 'paid');
-  out.fulfillmentStatus = orDefault(o.fulfillmentStatus, oneOf(FULFILMENT), 'unfulfilled');
-  optional(out, o, 'cancelledAt', instant);
-  out.lineItems = orDefault(o.lineItems, (l) => list(l, lineItem), [] as Obj[]);
+  out.financialStatus = orDefault(o.financialStatus, financial, 'paid');
+  out.fulfillmentStatus = orDefault(o.fulfillmentStatus, fulfilment, 'unfulfilled');
+  if (o.cancelledAt !== undefined) out.cancelledAt = nullable(o.cancelledAt, instant);
+  out.lineItems = orDefault(o.lineItems, lineItems, [] as Obj[]);
   return out;
 }
+const orders = (v: unknown): Obj[] => list(v, order);
 
 function historyEntry(v: unknown): Obj {
   const h = obj(v);
   if (h.kind === 'action') {
-    const out: Obj = { kind: 'action', type: oneOf(ACTION_SET)(h.type) };
-    optional(out, h, 'customerId', id);
-    optional(out, h, 'orderId', id);
-    optional(out, h, 'amount', money);
-    optional(out, h, 'reason', str);
+    const out: Obj = { kind: 'action', type: actionType(h.type) };
+    if (h.customerId !== undefined) out.customerId = nullable(h.customerId, id);
+    if (h.orderId !== undefined) out.orderId = nullable(h.orderId, id);
+    if (h.amount !== undefined) out.amount = nullable(h.amount, money);
+    if (h.reason !== undefined) out.reason = nullable(h.reason, str);
     out.status = orDefault(h.status, str, 'executed');
     out.at = instant(h.at);
     return out;
   }
   if (h.kind === 'ticket') {
     const out: Obj = { kind: 'ticket' };
-    optional(out, h, 'customerId', id);
-    optional(out, h, 'intent', str);
-    optional(out, h, 'reason', str);
+    if (h.customerId !== undefined) out.customerId = nullable(h.customerId, id);
+    if (h.intent !== undefined) out.intent = nullable(h.intent, str);
+    if (h.reason !== undefined) out.reason = nullable(h.reason, str);
     out.at = instant(h.at);
     return out;
   }
   return bail();
 }
+const historyEntries = (v: unknown): Obj[] => list(v, historyEntry);
 
 function riskSignal(v: unknown): Obj {
   const s = obj(v);
-  const out: Obj = { customerId: id(s.customerId), source: orDefault(s.source, str, 'unknown'), level: oneOf(RISK_SET)(s.level) };
-  optional(out, s, 'at', instant);
-  optional(out, s, 'note', str);
+  const out: Obj = { customerId: id(s.customerId), source: orDefault(s.source, str, 'unknown'), level: riskLevel(s.level) };
+  if (s.at !== undefined) out.at = nullable(s.at, instant);
+  if (s.note !== undefined) out.note = nullable(s.note, str);
   return out;
 }
+const riskSignals = (v: unknown): Obj[] => list(v, riskSignal);
 
 function ticket(v: unknown): Obj {
   const t = obj(v);
   const out: Obj = { id: id(t.id), channel: orDefault(t.channel, str, 'email'), from: orDefault(t.from, str, ''), subject: orDefault(t.subject, str, ''), body: str(t.body) };
-  optional(out, t, 'receivedAt', instant);
+  if (t.receivedAt !== undefined) out.receivedAt = nullable(t.receivedAt, instant);
   return out;
 }
 
@@ -137,7 +149,7 @@ function action(v: unknown): Obj {
   else if (a.type === 'cancel') out = { type: 'cancel', orderId: id(a.orderId) };
   else if (a.type === 'exchange') out = { type: 'exchange', orderId: id(a.orderId), lineItemId: id(a.lineItemId), newSku: nonEmpty(a.newSku) };
   else return bail();
-  optional(out, a, 'reason', str);
+  if (a.reason !== undefined) out.reason = nullable(a.reason, str);
   return out;
 }
 
@@ -145,10 +157,10 @@ function model(v: unknown): Obj {
   const m = obj(v);
   const confidence = num(m.confidence);
   if (confidence < 0 || confidence > 1) bail();
-  const actions = orDefault(m.actions, (x) => arr(x), [] as unknown[]);
+  const actions = orDefault(m.actions, arr, [] as unknown[]);
   if (actions.length > 20) bail();
-  const out: Obj = { intent: oneOf(INTENT_SET)(m.intent), confidence, actions: list(actions, action) };
-  optional(out, m, 'reply', (r) => (str(r).length <= 20_000 ? r : bail()));
+  const out: Obj = { intent: intent(m.intent), confidence, actions: list(actions, action) };
+  if (m.reply !== undefined) out.reply = nullable(m.reply, reply);
   return out;
 }
 
@@ -162,17 +174,17 @@ function settings(v: unknown): Obj {
 function scenario(v: unknown): Scenario {
   const s = obj(v);
   const out: Obj = {};
-  optional(out, s, 'id', id);
-  optional(out, s, 'now', instant);
+  if (s.id !== undefined) out.id = nullable(s.id, id);
+  if (s.now !== undefined) out.now = nullable(s.now, instant);
   out.settings = orDefault(s.settings, settings, {});
   const store = orDefault(s.store, obj, {} as Obj);
   out.store = {
-    customers: orDefault(store.customers, (c) => list(c, customer), [] as Obj[]),
-    orders: orDefault(store.orders, (o) => list(o, order), [] as Obj[]),
+    customers: orDefault(store.customers, customers, [] as Obj[]),
+    orders: orDefault(store.orders, orders, [] as Obj[]),
   };
-  out.history = orDefault(s.history, (h) => list(h, historyEntry), [] as Obj[]);
-  out.riskSignals = orDefault(s.riskSignals, (r) => list(r, riskSignal), [] as Obj[]);
+  out.history = orDefault(s.history, historyEntries, [] as Obj[]);
+  out.riskSignals = orDefault(s.riskSignals, riskSignals, [] as Obj[]);
   out.ticket = ticket(s.ticket);
-  optional(out, s, 'model', model);
+  if (s.model !== undefined) out.model = nullable(s.model, model);
   return out as unknown as Scenario;
 }
