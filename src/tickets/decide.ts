@@ -33,6 +33,21 @@ export const MAX_BODY_CHARS = 200_000;
  * `model.intent`, `settings.actions.refund.autoApproveMax`, `now` (no clock), `ticket.body` (too long).
  */
 export function parseScenario(value: unknown): Scenario {
+  const scenario = validScenario(value);
+  resolvedSettings.set(scenario, resolveUnderSettings(scenario.settings));
+  return scenario;
+}
+
+/**
+ * parseScenario and the scenario's resolved settings, for a caller that passes them on to
+ * decideNow itself (replay): the same checks and errors, without remembering the settings.
+ */
+export function parseScenarioWithSettings(value: unknown): { scenario: Scenario; settings: Settings } {
+  const scenario = validScenario(value);
+  return { scenario, settings: resolveUnderSettings(scenario.settings) };
+}
+
+function validScenario(value: unknown): Scenario {
   // The fast path returns exactly zod's output for the inputs it accepts; zod handles the rest and words the errors.
   const scenario = fastParseScenario(value) ?? parseOrThrow(scenarioSchema, value);
   if (!scenario.now && !scenario.ticket.receivedAt) {
@@ -41,7 +56,6 @@ export function parseScenario(value: unknown): Scenario {
   if (scenario.ticket.body.length > MAX_BODY_CHARS) {
     throw new InputError([{ field: 'ticket.body', message: `the body is ${scenario.ticket.body.length} characters long; the limit is ${MAX_BODY_CHARS}` }]);
   }
-  resolvedSettings.set(scenario, settingsOf(scenario));
   return scenario;
 }
 
@@ -51,9 +65,12 @@ const resolvedSettings = new WeakMap<Scenario, Settings>();
 /** The scenario's partial settings deep-merged over the defaults (or over `base`), errors under `settings.`. */
 export function settingsOf(scenario: Scenario, base?: unknown): Settings {
   const known = base === undefined ? resolvedSettings.get(scenario) : undefined;
-  if (known) return known;
+  return known ?? resolveUnderSettings(scenario.settings, base);
+}
+
+function resolveUnderSettings(partial: Scenario['settings'], base?: unknown): Settings {
   try {
-    return base === undefined ? resolveSettings(scenario.settings) : resolveSettings(scenario.settings, base);
+    return base === undefined ? resolveSettings(partial) : resolveSettings(partial, base);
   } catch (error) {
     if (error instanceof InputError) throw error.under('settings');
     throw error;

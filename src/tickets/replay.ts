@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
 import { errorRecord, type JsonLine } from '../cli/jsonl.ts';
-import { decideNow, parseScenario, settingsOf, type DecideDeps } from './decide.ts';
+import { decideNow, parseScenarioWithSettings, settingsOf, type DecideDeps } from './decide.ts';
 import { DEFAULT_SETTINGS_INPUT, deepMerge, type Settings } from './settings.ts';
 import type { Decision, Outcome, Scenario } from './scenario.ts';
 
@@ -69,13 +69,13 @@ export async function replay(lines: AsyncIterable<JsonLine | readonly JsonLine[]
     if (options.progress && read % (options.progressEvery ?? 1000) === 0) options.progress(read);
     try {
       if (item.error) throw item.error;
-      const scenario = parseScenario(item.value);
+      const { scenario, settings } = parseScenarioWithSettings(item.value);
       if (scenario.id !== null && scenario.id !== undefined) {
         const first = firstLineOf.get(scenario.id);
         if (first !== undefined) throw new InputError([{ field: 'id', message: `duplicate scenario id "${scenario.id}" (first on line ${first})` }]);
       }
       const compared = options.compare ? compareSettings(scenario, options.compare, compareCache) : null;
-      const pending = decideNow(scenario, options.deps);
+      const pending = decideNow(scenario, options.deps, settings);
       if (pending instanceof Promise) return pending.then((d) => settle(item, scenario, d, compared)).catch((error: unknown) => invalid(item, error));
       return settle(item, scenario, pending, compared);
     } catch (error) {
