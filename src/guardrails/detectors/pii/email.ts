@@ -1,5 +1,6 @@
 import { allMatches } from '../../match/each.ts';
 import type { PiiSpan } from './span.ts';
+import type { TextFacts } from './facts.ts';
 
 // (validator's isEmail was tried and cost more than everything else here together: the rules below are
 // RFC 5321's shape and limits.)
@@ -81,13 +82,13 @@ function spelledOutAround(text: string, mark: number): RegExpExecArray | null {
 }
 
 /** E-mail addresses, plain or spelled out. */
-export function findEmails(text: string): PiiSpan[] {
+export function findEmails(text: string, facts: TextFacts): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     const span = plainAddressAt(text, at);
     if (span) out.push({ type: 'email', ...span, value: text.slice(span.start, span.end).toLowerCase() });
   }
-  if (!mightBeSpelledOut(text)) return out;
+  if (!(facts.at || facts.bracket || facts.spelled) || !mightBeSpelledOut(text)) return out;
   for (const mark of allMatches(AT_MARK, text)) {
     const m = spelledOutAround(text, mark.index);
     if (!m || out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;

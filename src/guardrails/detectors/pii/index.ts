@@ -8,7 +8,7 @@ import { findCards } from './card.ts';
 import { findSsns } from './ssn.ts';
 import { findIps } from './ip.ts';
 import type { PiiSpan } from './span.ts';
-import { textFacts, type TextFacts } from './facts.ts';
+import { moreLettersThan, textFacts, type TextFacts } from './facts.ts';
 
 export type { PiiSpan } from './span.ts';
 
@@ -34,8 +34,9 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
     return allowed.has(text.slice(span.start, span.end).toLowerCase());
   };
   // [type, can the text hold one (from one pass over its characters), detector]
-  const detectors: [PiiType, (f: TextFacts) => boolean, Detector][] = [
-    ['email', (f) => f.at || f.letters > 5, (t) => findEmails(t)],
+  const detectors: [PiiType, (f: TextFacts, text: string) => boolean, Detector][] = [
+    // a spelled-out address needs a bracket, " at " or " dot " (and some letters)
+    ['email', (f, t) => f.at || ((f.bracket || f.spelled) && moreLettersThan(t, 5)), findEmails],
     ['credit_card', (f) => f.digits >= 12, findCards],
     ['ssn', (f) => f.digits >= 9, findSsns],
     ['ip_address', (f) => f.colon || (f.dot && f.digits >= 4), findIps],
@@ -51,7 +52,7 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
       let kept: PiiSpan[] = [];
       // indexed loops, no tuple destructuring or closure per span: this loop is on every reply's path
       for (let d = 0; d < active.length; d++) {
-        if (!active[d][1](facts)) continue;
+        if (!active[d][1](facts, mapped.text)) continue;
         const found = active[d][2](mapped.text, facts, kept);
         for (let i = 0; i < found.length; i++) if (!overlapsAny(kept, found[i])) kept.push(found[i]);
       }
