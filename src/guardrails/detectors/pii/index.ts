@@ -28,7 +28,7 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   const allowedLengths = new Set([...allowed].map((form) => form.length));
   /** The span's canonical value (lower case already) or its text, lower-cased, is on the allow list. */
   const allowListed = (span: PiiSpan, text: string, ascii: boolean): boolean => {
-    if (allowed.has(span.value)) return true;
+    if (allowedLengths.has(span.value.length) && allowed.has(span.value)) return true;
     // lower-casing ASCII keeps its length: only a span as long as an allowed form can be one (no slice)
     if (ascii && !allowedLengths.has(span.end - span.start)) return false;
     return allowed.has(text.slice(span.start, span.end).toLowerCase());

@@ -30,12 +30,29 @@ export function findIps(text: string, facts: TextFacts): PiiSpan[] {
     for (const m of allMatches(V6, text)) {
       const c = m[0];
       // at least two written groups: "::1"-like fragments and "Note::" are not addresses worth redacting
-      if (c.split(':').filter(Boolean).length < 2) continue;
-      if (!c.includes('::') && c.split(':').length < 8 && !c.includes('.')) continue;
+      const { written, colons } = colonGroups(c);
+      if (written < 2) continue;
+      if (!c.includes('::') && colons < 7 && !c.includes('.')) continue;
       if (validator.isIP(c, 6)) out.push({ type: 'ip_address', start: m.index, end: m.index + c.length, value: c.toLowerCase() });
     }
   }
   return out;
+}
+
+/** Of a candidate split at its colons: how many pieces are not empty, and how many colons there are. */
+function colonGroups(candidate: string): { written: number; colons: number } {
+  let written = 0;
+  let colons = 0;
+  let pieceLength = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    if (candidate.charCodeAt(i) === 58) {
+      colons++;
+      if (pieceLength > 0) written++;
+      pieceLength = 0;
+    } else pieceLength++;
+  }
+  if (pieceLength > 0) written++;
+  return { written, colons };
 }
 
 // a quad glued to a word, "." or ":" before it is part of something longer (a version, a MAC, an IPv6)
