@@ -5,6 +5,7 @@ import { resolveSettings, type Settings } from './settings.ts';
 import { deriveFacts, priceActions } from './facts.ts';
 import { askModel } from './model-call.ts';
 import { fastParseScenario } from './fast-parse.ts';
+import { instantMs } from './instant.ts';
 import { GATES } from './gates/index.ts';
 import { killSwitchOn } from './gates/01-kill-switch.ts';
 import type { GateContext, GateResult, ModelResult } from './gates/types.ts';
@@ -80,7 +81,7 @@ function resolveUnderSettings(partial: Scenario['settings'], base?: unknown): Se
 function clockOf(scenario: Scenario): number {
   const at = scenario.now ?? scenario.ticket.receivedAt;
   if (!at) throw new InputError([{ field: 'now', message: NO_CLOCK }]);
-  return Date.parse(at);
+  return instantMs(at);
 }
 
 /**

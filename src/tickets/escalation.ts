@@ -5,6 +5,7 @@ import { RULE_FACTS, type RuleCondition } from './rules.ts';
 import { canPrefilter, conditionHolds } from './rule-prefilter.ts';
 import type { GateContext, PricedAction } from './gates/types.ts';
 import { DAY_MS } from './gates/types.ts';
+import { instantMs } from './instant.ts';
 
 /** A rule that held, with the leaf conditions that made it hold (what a merchant reads in the trace). */
 export interface RuleHit {
@@ -143,7 +144,7 @@ function ruleFact(name: string, ctx: GateContext, action: PricedAction | null): 
       if (!order) return undefined;
       return {
         totalPrice: order.totalPrice,
-        ageDays: Math.floor((ctx.facts.nowMs - Date.parse(order.createdAt)) / DAY_MS),
+        ageDays: Math.floor((ctx.facts.nowMs - instantMs(order.createdAt)) / DAY_MS),
         fulfillmentStatus: order.fulfillmentStatus,
         financialStatus: order.financialStatus,
       };

@@ -1,5 +1,6 @@
 import type { HistoryEntry, ModelAnswer, Order, Scenario } from './scenario.ts';
 import { extractOrderIds } from './extract-order-ids.ts';
+import { instantMs } from './instant.ts';
 import { toCents, type Facts, type PricedAction } from './gates/types.ts';
 
 type ActionEntry = Extract<HistoryEntry, { kind: 'action' }>;
@@ -22,7 +23,7 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
   const executedActions: ActionEntry[] = [];
   const executedActionsAt: number[] = [];
   for (const h of scenario.history) {
-    const at = Date.parse(h.at);
+    const at = instantMs(h.at);
     if (!(at <= nowMs)) continue;
     if (customer && h.customerId === customer.id) {
       customerHistory.push(h);
@@ -39,7 +40,7 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
     customer,
     customerTags: Object.freeze(customer ? customer.tags.map((t) => t.toLowerCase()) : []),
     customerOrders: Object.freeze(customerOrders),
-    customerOrdersCreatedAt: Object.freeze(customerOrders.map((o) => Date.parse(o.createdAt))),
+    customerOrdersCreatedAt: Object.freeze(customerOrders.map((o) => instantMs(o.createdAt))),
     ordersById,
     orderIds: Object.freeze(extractOrderIds(scenario.ticket.subject, scenario.ticket.body)),
     customerHistory: Object.freeze(customerHistory),
@@ -48,7 +49,7 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
     executedActionsAt: Object.freeze(executedActionsAt),
     riskSignals: Object.freeze(
       customer
-        ? scenario.riskSignals.filter((s) => s.customerId === customer.id && (!s.at || Date.parse(s.at) <= nowMs))
+        ? scenario.riskSignals.filter((s) => s.customerId === customer.id && (!s.at || instantMs(s.at) <= nowMs))
         : [],
     ),
   });
@@ -84,7 +85,7 @@ export function priceActions(answer: ModelAnswer, facts: Facts): PricedAction[] 
       type: proposed.type,
       orderId: proposed.orderId,
       order,
-      orderCreatedAt: order ? Date.parse(order.createdAt) : Number.NaN,
+      orderCreatedAt: order ? instantMs(order.createdAt) : Number.NaN,
       cents,
       currency: order?.currency ?? fallbackCurrency,
     });
