@@ -67,6 +67,30 @@ function mightBeSpelledOut(text: string): boolean {
   return SPELLED_OUT.test(text);
 }
 
+/**
+ * Whether OBFUSCATED can match from the word at `start`: after the word must come a dot or an at, in
+ * one of their forms (".", "@", a bracket, or whitespace and then "@", a bracket, "dot" or "at").
+ * Most word starts before an "at" are ordinary words ("Could you confirm that…"); ruling them out here
+ * spares a regex run per word.
+ */
+function mayBeginLocal(text: string, start: number): boolean {
+  let i = start + 1;
+  while (isLocalChar(text.charCodeAt(i))) i++;
+  let c = text.charCodeAt(i);
+  if (c === 46 || c === 64 || isBracket(c)) return true;
+  if (!isSpace(c)) return false;
+  while (isSpace((c = text.charCodeAt(++i))));
+  if (c === 64 || isBracket(c)) return true;
+  const lower = c | 32;
+  return lower === 97 || lower === 100; // "at", "dot"
+}
+
+const isLocalChar = (c: number) => isAlnum(c) || c === 95 || c === 37 || c === 43 || c === 45; // [a-z0-9_%+-]
+const isBracket = (c: number) => c === 40 || c === 91 || c === 123 || c === 60; // ( [ { <
+const WHITESPACE = /\s/;
+/** `\s`, as the regexes read it. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && WHITESPACE.test(String.fromCharCode(c)));
+
 /** A spelled-out address whose "at" is at `mark`: tried from the farthest word start (the longest local part). */
 function spelledOutAround(text: string, mark: number): RegExpExecArray | null {
   const starts: number[] = [];
@@ -74,6 +98,7 @@ function spelledOutAround(text: string, mark: number): RegExpExecArray | null {
     if (isAlnum(text.charCodeAt(i)) && (i === 0 || !continuesLocal(text.charCodeAt(i - 1)))) starts.push(i);
   }
   for (const start of starts) {
+    if (!mayBeginLocal(text, start)) continue;
     OBFUSCATED.lastIndex = start;
     const m = OBFUSCATED.exec(text);
     if (m && start + m[0].length > mark) return m;
