@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { GuardrailSettings, PiiType } from '../../settings.ts';
+import type { GuardrailSettings } from '../../settings.ts';
 import { normalisePii } from '../../normalise/steps.ts';
 import { identity, originalSpan } from '../../normalise/mapped.ts';
 import { findEmails } from './email.ts';
@@ -8,12 +8,9 @@ import { findCards } from './card.ts';
 import { findSsns } from './ssn.ts';
 import { findIps } from './ip.ts';
 import type { PiiSpan } from './span.ts';
-import { moreLettersThan, textFacts, type TextFacts } from './facts.ts';
+import { moreLettersThan, textFacts } from './facts.ts';
 
 export type { PiiSpan } from './span.ts';
-
-/** When two detectors claim overlapping text, the more specific one wins (a card is not also a phone). */
-const PRIORITY: readonly PiiType[] = ['email', 'credit_card', 'ssn', 'ip_address', 'phone'];
 
 export interface PiiScanner {
   /** PII spans in ORIGINAL text offsets, sorted by start, allow-listed ones removed. */
@@ -33,29 +30,28 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
     if (ascii && !allowedLengths.has(span.end - span.start)) return false;
     return allowed.has(text.slice(span.start, span.end).toLowerCase());
   };
-  // [type, can the text hold one (from one pass over its characters), detector]
-  const detectors: [PiiType, (f: TextFacts, text: string) => boolean, Detector][] = [
-    // a spelled-out address needs a bracket, " at " or " dot " (and some letters)
-    ['email', (f, t) => f.at || ((f.bracket || f.spelled) && moreLettersThan(t, 5)), findEmails],
-    ['credit_card', (f) => f.digits >= 12, findCards],
-    ['ssn', (f) => f.digits >= 9, findSsns],
-    ['ip_address', (f) => f.colon || (f.dot && f.digits >= 4), findIps],
-    ['phone', (f) => f.digits >= 7, (t, f, kept) => findPhones(t, f, region, kept)],
-  ];
-  const active = detectors.filter(([type]) => enabled.has(type)).sort((a, b) => PRIORITY.indexOf(a[0]) - PRIORITY.indexOf(b[0]));
+  const email = enabled.has('email');
+  const card = enabled.has('credit_card');
+  const ssn = enabled.has('ssn');
+  const ip = enabled.has('ip_address');
+  const phone = enabled.has('phone');
   return {
     scan(text: string): PiiSpan[] {
-      if (active.length === 0) return [];
+      if (enabled.size === 0) return [];
       let facts = textFacts(text);
       const mapped = facts.plain ? identity(text) : normalisePii(text);
-      if (mapped.text !== text) facts = textFacts(mapped.text);
+      const t = mapped.text;
+      if (t !== text) facts = textFacts(t);
       let kept: PiiSpan[] = [];
-      // indexed loops, no tuple destructuring or closure per span: this loop is on every reply's path
-      for (let d = 0; d < active.length; d++) {
-        if (!active[d][1](facts, mapped.text)) continue;
-        const found = active[d][2](mapped.text, facts, kept);
-        for (let i = 0; i < found.length; i++) if (!overlapsAny(kept, found[i])) kept.push(found[i]);
-      }
+      // When two detectors claim overlapping text the more specific one wins (a card is not also a phone),
+      // so they run in the order email > card > SSN > IP > phone, each only when the text's facts say it
+      // can hold one (a spelled-out address needs a bracket, " at " or " dot ", and some letters). Plain
+      // calls rather than a table of closures: this is on every reply's path.
+      if (email && (facts.at || ((facts.bracket || facts.spelled) && moreLettersThan(t, 5)))) keep(kept, findEmails(t, facts));
+      if (card && facts.digits >= 12) keep(kept, findCards(t, facts));
+      if (ssn && facts.digits >= 9) keep(kept, findSsns(t, facts));
+      if (ip && (facts.colon || (facts.dot && facts.digits >= 4))) keep(kept, findIps(t, facts));
+      if (phone && facts.digits >= 7) keep(kept, findPhones(t, facts, region, kept));
       if (kept.length === 0) return kept;
       if (mapped.starts) kept = kept.map((span) => ({ ...span, ...originalSpan(mapped, span.start, span.end) }));
       if (allowed.size) {
@@ -67,13 +63,15 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   };
 }
 
+/** Adds the spans that overlap none kept so far (an earlier detector's claim wins). */
+function keep(kept: PiiSpan[], found: readonly PiiSpan[]): void {
+  for (let i = 0; i < found.length; i++) if (!overlapsAny(kept, found[i])) kept.push(found[i]);
+}
+
 function overlapsAny(kept: readonly PiiSpan[], span: PiiSpan): boolean {
   for (let k = 0; k < kept.length; k++) if (kept[k].start < span.end && span.start < kept[k].end) return true;
   return false;
 }
-
-/** A detector reads the (normalised) text and its facts; `kept` holds what the detectors before it found. */
-type Detector = (text: string, facts: TextFacts, kept: readonly PiiSpan[]) => PiiSpan[];
 
 /**
  * The allow list holds exact strings ("support@store.example", "+1 415 555 2671"); we also keep their
