@@ -32,7 +32,7 @@ describeEngines('history read cost', (svc) => {
   });
   afterAll(() => undefined);
 
-  // BUG (src/service/repo/tickets.ts, plans.history, the `first_of_type` branch): "SELECT DISTINCT ON
+  // BUG (src/service/repo/tickets.ts, plans.history (now plans.decisionFacts), the `first_of_type` branch): "SELECT DISTINCT ON
   // (type) … WHERE org_id = $1 AND status = 'executed' ORDER BY type, created_at" reads every executed
   // action the org ever had, on every decision (twice: before and under the org's lock). On
   // PostgreSQL with 100,000 stored actions it took ~340 ms of a ~375 ms history read (EXPLAIN ANALYZE),
@@ -41,7 +41,7 @@ describeEngines('history read cost', (svc) => {
   // (SELECT … WHERE org_id = $1 AND status = 'executed' AND type = t.type ORDER BY created_at LIMIT 1)`
   // (index actions_executed_type), or a per-org "first executed" row.
   it('reading a decision\'s history examines a bounded number of rows, not every executed action ever', async () => {
-    const plan = ticketPlans.history(orgId, 'c1', 90, new Date().toISOString());
+    const plan = ticketPlans.decisionFacts(orgId, 'c1', 't-new', 90, new Date().toISOString());
     const explained = await withOrg(svc().db, orgId, (tx) => tx.executeSql<Record<string, any>>(`EXPLAIN (ANALYZE, FORMAT JSON) ${plan.text}`, [...plan.values]));
     const raw = explained.rows[0]['QUERY PLAN'];
     const root = (typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan;
@@ -50,8 +50,8 @@ describeEngines('history read cost', (svc) => {
   });
 
   it('the history read still returns the first executed action of each type (what first-time approval needs)', async () => {
-    const plan = ticketPlans.history(orgId, 'c1', 90, new Date().toISOString());
-    const rows = await withOrg(svc().db, orgId, (tx) => tx.executeSql<{ type: string }>(plan.text, [...plan.values]));
-    expect(new Set(rows.rows.map((r) => r.type))).toEqual(new Set(['refund', 'cancel', 'exchange']));
+    const plan = ticketPlans.decisionFacts(orgId, 'c1', 't-new', 90, new Date().toISOString());
+    const rows = await withOrg(svc().db, orgId, (tx) => tx.executeSql<{ actions: Array<{ type: string }> }>(plan.text, [...plan.values]));
+    expect(new Set(rows.rows[0].actions.map((r) => r.type))).toEqual(new Set(['refund', 'cancel', 'exchange']));
   });
 });

@@ -85,31 +85,28 @@ export function hasScopedReads(store: StoreAdapter): store is StoreAdapter & Sco
 export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
   const inOrg = <T>(fn: (tx: Queryable) => Promise<T>) => withOrg(db, orgId, fn);
 
-  /** Replays the recorded result when the key was seen; otherwise runs `write` once, atomically. */
-  const idempotent = (key: string, orderId: string, write: (tx: Queryable) => Promise<StoreWriteResult & { kind: string; orderId: string }>) =>
+  /**
+   * Replays the recorded result when the key was seen; otherwise runs `write` once, atomically, on
+   * the order it locked first: two calls with the same key serialise on that lock, and the second
+   * sees the first's record.
+   */
+  const idempotent = (key: string, orderId: string, write: (tx: Queryable, order: Order) => Promise<StoreWriteResult & { kind: string; orderId: string }>) =>
     inOrg(async (tx) => {
-      // lock the order first: two calls with the same key serialise here, and the second sees the first's record
-      await run(tx, plans.order(orgId, orderId, true));
+      const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
       const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
       if (seen) return seen.result;
-      const done = await write(tx);
+      if (!row) throw new StoreRefusal(`order ${orderId} not found`);
+      const done = await write(tx, toOrder(row));
       const result = { id: done.id, amount: done.amount };
       await run(tx, plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result));
       return result;
     });
 
-  const lockedOrder = async (tx: Queryable, orderId: string) => {
-    const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
-    if (!row) throw new StoreRefusal(`order ${orderId} not found`);
-    return toOrder(row);
-  };
-
   return {
     name: 'demo',
     ...reads(orgId, inOrg),
     readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
-    refund: (input, key) => idempotent(key, input.orderId, async (tx) => {
-      const order = await lockedOrder(tx, input.orderId);
+    refund: (input, key) => idempotent(key, input.orderId, async (tx, order) => {
       // the store enforces its own refundable amount at execution time, whatever was decided before
       const refundable = cents(order.totalPrice) - cents(order.refundedAmount);
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is cancelled`);
@@ -118,15 +115,13 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
       await run(tx, plans.refund(orgId, order.id, refunded, refunded >= order.totalPrice ? 'refunded' : 'partially_refunded'));
       return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount };
     }),
-    cancel: (input, key) => idempotent(key, input.orderId, async (tx) => {
-      const order = await lockedOrder(tx, input.orderId);
+    cancel: (input, key) => idempotent(key, input.orderId, async (tx, order) => {
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is already cancelled`);
       if (order.fulfillmentStatus === 'fulfilled') throw new StoreRefusal(`order ${order.id} is fulfilled`);
       await run(tx, plans.cancel(orgId, order.id, order.totalPrice));
       return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100 };
     }),
-    exchange: (input, key) => idempotent(key, input.orderId, async (tx) => {
-      const order = await lockedOrder(tx, input.orderId);
+    exchange: (input, key) => idempotent(key, input.orderId, async (_tx, order) => {
       const item = order.lineItems.find((li) => String(li.id) === String(input.lineItemId));
       if (!item) throw new StoreRefusal(`line item ${input.lineItemId} not in order ${order.id}`);
       if (order.fulfillmentStatus === 'unfulfilled') throw new StoreRefusal(`order ${order.id} is not fulfilled yet`);

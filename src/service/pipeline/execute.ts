@@ -45,17 +45,22 @@ async function executeOne(db: Db, store: StoreAdapter, action: ActionRow): Promi
   const update = actionPlans.setStatus(orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
   // The outcome and its audit entry in one statement. Only a still-pending row is updated (the row
   // lock makes a concurrent recorder wait, then see it is no longer pending): the first to finish
-  // records it, and no update means no audit entry.
-  await withOrg(db, orgId, (tx) => run(tx, combine(
-    [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
-    auditPlans.insertFrom(orgId, {
-      type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
-      tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
-      amount: result?.amount ?? action.amount, currency: action.currency,
-      input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
-      output: result ?? { error: refusal },
-    }, 's0'),
-  )));
+  // records it, and no update means no audit entry. The commit need not wait for the disk: were it
+  // lost in a crash, the intent would still be pending, and reconciling asks the store again with the
+  // same idempotency key, which replays the result it recorded (durably, on its side).
+  await withOrg(db, orgId, async (tx) => {
+    tx.lazyCommit();
+    await run(tx, combine(
+      [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
+      auditPlans.insertFrom(orgId, {
+        type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
+        tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
+        amount: result?.amount ?? action.amount, currency: action.currency,
+        input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
+        output: result ?? { error: refusal },
+      }, 's0'),
+    ));
+  });
 }
 
 /** Start-up: finish every intent a crashed process left pending (the store dedupes by key). */

@@ -5,7 +5,7 @@ import type { StoreAdapter } from '../../adapters/store/types.ts';
 import type { Customer, ModelAnswer, Order, Scenario, Ticket } from '../../tickets/scenario.ts';
 import type { Settings } from '../../tickets/settings.ts';
 import { extractOrderIds } from '../../tickets/extract-order-ids.ts';
-import { loadHistory, loadRiskSignals } from '../repo/tickets.ts';
+import { loadDecisionFacts } from '../repo/tickets.ts';
 
 export interface StoreFacts {
   customer: Customer | null;
@@ -43,13 +43,14 @@ export async function buildScenario(
   now: Date,
 ): Promise<Scenario> {
   const customerId = facts.customer ? String(facts.customer.id) : null;
+  const { history, riskSignals } = await loadDecisionFacts(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString());
   return {
     id: input.ticket.id,
     now: now.toISOString(),
     settings: {},
     store: { customers: facts.customer ? [facts.customer] : [], orders: facts.orders },
-    history: await loadHistory(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString()),
-    riskSignals: await loadRiskSignals(q, orgId, customerId),
+    history,
+    riskSignals,
     ticket: input.ticket,
     model: input.model ?? null,
   };

@@ -3,8 +3,7 @@ import { ticketSchema, modelAnswerSchema, type Decision, type ModelAnswer, type 
 import type { Settings } from '../../tickets/settings.ts';
 import type { Queryable } from '../db/port.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
-import { getTicket, loadHistory, type TicketRow } from '../repo/tickets.ts';
-import { getSettings } from '../repo/settings.ts';
+import { getTicket, getTicketWithSettings, loadHistory, type TicketRow } from '../repo/tickets.ts';
 import { pendingOfTicket } from '../repo/actions.ts';
 import { hasScopedReads } from '../../adapters/store/demo.ts';
 import type { StoreAdapter } from '../../adapters/store/types.ts';
@@ -46,9 +45,10 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
   let readAt = new Date();
   // One read transaction: the ticket, the settings and (for the demo store) the store facts.
   const loaded = await withOrg(db, orgId, async (tx) => {
-    const ticket = await getTicket(tx, orgId, ticketId);
-    if (!ticket || !undecided(ticket)) return { ticket, settings: null, input: null, facts: null, scenario: null };
-    const settings = await getSettings(tx, orgId);
+    const read = await getTicketWithSettings(tx, orgId, ticketId);
+    const ticket = read?.ticket ?? null;
+    if (!read || !ticket || !undecided(ticket)) return { ticket, settings: null, input: null, facts: null, scenario: null };
+    const settings = read.settings;
     const input = ticketInput(ticket.payload);
     const facts = await storeFacts(store, tx, input.ticket);
     const scenario = facts && (await buildScenario(tx, orgId, input, facts, settings.settings, now));

@@ -20,7 +20,18 @@ export const plans = {
 };
 
 export async function getSettings(q: Queryable, orgId: string): Promise<StoredSettings> {
-  const row = await one<{ version: number; value: Record<string, unknown>; created_at: Date; created_by: string }>(q, plans.current(orgId));
+  return storedSettings(await one<SettingsRow>(q, plans.current(orgId)));
+}
+
+export interface SettingsRow {
+  version: number;
+  value: Record<string, unknown>;
+  created_at: unknown;
+  created_by: string | null;
+}
+
+/** The org's current settings from its latest row (none saved yet: the defaults, version 0). */
+export function storedSettings(row: SettingsRow | null): StoredSettings {
   const value = row?.value ?? {};
   return {
     version: row?.version ?? 0,

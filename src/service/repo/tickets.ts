@@ -2,6 +2,7 @@ import type { Queryable } from '../db/port.ts';
 import { iso, json, num, one, run, sql } from '../db/port.ts';
 import { ACTION_TYPES } from '../../tickets/settings.ts';
 import type { Decision, HistoryEntry, ModelAnswer, RiskSignal } from '../../tickets/scenario.ts';
+import { storedSettings, type SettingsRow, type StoredSettings } from './settings.ts';
 
 /** The first executed action of each type is one probe each on actions_executed_type (never a scan of every action ever). */
 const TYPES_ARRAY = `ARRAY[${ACTION_TYPES.map((t) => `'${t}'`).join(', ')}]::text[]`;
@@ -36,6 +37,12 @@ export const plans = {
            ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id)
          INSERT INTO jobs (org_id, kind, payload) SELECT org_id, 'ticket', jsonb_build_object('ticketId', id) FROM t RETURNING id`,
       orgId, id, json(payload), hash, email),
+  /** the ticket with the org's current settings row beside it (`s_*` columns): one round trip for a job's first read */
+  getWithSettings: (orgId: string, id: string) =>
+    sql(`SELECT t.*, s.version AS s_version, s.value AS s_value, s.created_at AS s_created_at, s.created_by AS s_created_by
+           FROM tickets t
+           LEFT JOIN LATERAL (SELECT version, value, created_at, created_by FROM settings WHERE org_id = $1 ORDER BY version DESC LIMIT 1) s ON true
+          WHERE t.org_id = $1 AND t.id = $2`, orgId, id),
   get: (orgId: string, id: string, lock = false) => sql(`SELECT * FROM tickets WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
   list: (orgId: string, limit: number, before: string | null, outcome: string | null) =>
     sql(`SELECT org_id, id, payload, payload_hash, status, outcome, would_be, stopped_gate, intent, confidence, customer_id,
@@ -55,8 +62,14 @@ export const plans = {
     sql('INSERT INTO decisions (org_id, ticket_id, kind, actor, outcome, decision) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', orgId, ticketId, kind, actor, d.outcome, json(d)),
   listDecisions: (orgId: string, ticketId: string) =>
     sql('SELECT kind, actor, outcome, decision, created_at FROM decisions WHERE org_id = $1 AND ticket_id = $2 ORDER BY created_at', orgId, ticketId),
-  /** What the limits and abuse gates count: the org's last hour, the customer's window, one executed action per type ever. */
-  history: (orgId: string, customerId: string | null, windowDays: number, now: string) =>
+  /**
+   * Everything the limits, abuse and risk gates read, in one statement (one round trip), as JSON:
+   * `actions`: the customer's executed or pending actions in the window, the org's first executed
+   * action of each type ever (first-time approval), and the org's count per type over the last hour
+   * (rate limit; counted here, not loaded); `tickets`: the customer's damage claims in the window
+   * (the only tickets a gate counts); `risks`: the customer's risk signals.
+   */
+  decisionFacts: (orgId: string, customerId: string | null, ticketId: string, windowDays: number, now: string) =>
     sql(`WITH hist AS (
            SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
             WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
@@ -64,18 +77,23 @@ export const plans = {
            UNION
            SELECT f.* FROM unnest(${TYPES_ARRAY}) AS t(type) CROSS JOIN LATERAL
              (SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
-               WHERE org_id = $1 AND status = 'executed' AND type = t.type ORDER BY created_at LIMIT 1) f)
-         SELECT id, type, customer_id, order_id, amount, reason, status, created_at,
-                created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM hist
-         UNION ALL
-         SELECT NULL, type, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM actions
-          WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
-          GROUP BY type`,
-      orgId, customerId, Math.ceil(windowDays), now),
-  customerTickets: (orgId: string, customerId: string, ticketId: string, windowDays: number, now: string) =>
-    sql(`SELECT intent, reason, created_at FROM tickets WHERE org_id = $1 AND customer_id = $2 AND id <> $3
-            AND created_at > $5::timestamptz - make_interval(days => $4) ORDER BY created_at DESC LIMIT 500`,
-      orgId, customerId, ticketId, Math.ceil(windowDays), now),
+               WHERE org_id = $1 AND status = 'executed' AND type = t.type ORDER BY created_at LIMIT 1) f),
+         acts AS (
+           SELECT type, customer_id, order_id, amount, reason, created_at,
+                  created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM hist
+           UNION ALL
+           SELECT type, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM actions
+            WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
+            GROUP BY type)
+         SELECT (SELECT coalesce(json_agg(acts), '[]') FROM acts) AS actions,
+                (SELECT coalesce(json_agg(t), '[]') FROM
+                   (SELECT intent, reason, created_at FROM tickets
+                     WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND id <> $5 AND lower(reason) = 'damaged'
+                       AND created_at > $4::timestamptz - make_interval(days => $3)
+                     ORDER BY created_at DESC LIMIT 500) t) AS tickets,
+                (SELECT coalesce(json_agg(r), '[]') FROM
+                   (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2) r) AS risks`,
+      orgId, customerId, Math.ceil(windowDays), now, ticketId),
   riskSignals: (orgId: string, customerId: string) =>
     sql('SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2', orgId, customerId),
   insertRiskSignal: (orgId: string, s: RiskSignal) =>
@@ -107,6 +125,16 @@ export async function getTicket(q: Queryable, orgId: string, id: string, lock = 
   return row && ticketRow(row);
 }
 
+/** A ticket and the org's current settings, read together. */
+export async function getTicketWithSettings(q: Queryable, orgId: string, id: string): Promise<{ ticket: TicketRow; settings: StoredSettings } | null> {
+  const row = await one<Record<string, unknown>>(q, plans.getWithSettings(orgId, id));
+  if (!row) return null;
+  const settingsRow: SettingsRow | null = row.s_version === null || row.s_version === undefined
+    ? null
+    : { version: Number(row.s_version), value: row.s_value as Record<string, unknown>, created_at: row.s_created_at, created_by: (row.s_created_by as string) ?? null };
+  return { ticket: ticketRow(row), settings: storedSettings(settingsRow) };
+}
+
 export async function listTickets(q: Queryable, orgId: string, opts: { limit?: number; before?: string | null; outcome?: string | null } = {}) {
   const rows = await run<Record<string, unknown>>(q, plans.list(orgId, Math.min(opts.limit ?? 50, 500), opts.before ?? null, opts.outcome ?? null));
   return rows.map(ticketRow);
@@ -117,15 +145,29 @@ export async function listDecisions(q: Queryable, orgId: string, ticketId: strin
   return rows.map((r) => ({ kind: String(r.kind), actor: String(r.actor), outcome: String(r.outcome), decision: r.decision as Decision, at: iso(r.created_at) }));
 }
 
-/** The history a decision needs, from the org's own records (pending intents count as executed: they are reserved). */
+type Row = Record<string, unknown>;
+
+/** The history and risk signals a decision needs, from the org's own records, in one round trip. */
+export async function loadDecisionFacts(
+  q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string,
+): Promise<{ history: HistoryEntry[]; riskSignals: RiskSignal[] }> {
+  const row = (await one<{ actions: Row[]; tickets: Row[]; risks: Row[] }>(q, plans.decisionFacts(orgId, customerId, ticketId, windowDays, now)))!;
+  return { history: historyOf(row.actions, customerId ? row.tickets : [], customerId, now), riskSignals: customerId ? row.risks.map(riskSignalOf) : [] };
+}
+
+/** The history alone (the re-check under the org's lock). */
 export async function loadHistory(q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string): Promise<HistoryEntry[]> {
-  const rows = await run<Record<string, unknown>>(q, plans.history(orgId, customerId, windowDays, now));
+  return (await loadDecisionFacts(q, orgId, ticketId, customerId, windowDays, now)).history;
+}
+
+/** Pending intents count as executed: they are reserved. */
+function historyOf(actions: Row[], tickets: Row[], customerId: string | null, now: string): HistoryEntry[] {
   // Rows recorded a moment after `now` (another ticket's intent, or a database clock slightly ahead)
   // are history all the same: clamp them to `now` so the gates count them.
   const clamp = (at: unknown) => (iso(at)! > now ? now : iso(at)!);
   const out: HistoryEntry[] = [];
   const hourCount = new Map<string, number>();
-  for (const a of rows) {
+  for (const a of actions) {
     const type = a.type as 'refund';
     if (a.hour_count !== null && a.hour_count !== undefined) {
       hourCount.set(type, (hourCount.get(type) ?? 0) + Number(a.hour_count));
@@ -146,14 +188,9 @@ export async function loadHistory(q: Queryable, orgId: string, ticketId: string,
     }
   }
   if (customerId) {
-    const tickets = await run<Record<string, unknown>>(q, plans.customerTickets(orgId, customerId, ticketId, windowDays, now));
     for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: clamp(t.created_at) });
   }
   return out;
 }
 
-export async function loadRiskSignals(q: Queryable, orgId: string, customerId: string | null): Promise<RiskSignal[]> {
-  if (!customerId) return [];
-  const rows = await run<Record<string, unknown>>(q, plans.riskSignals(orgId, customerId));
-  return rows.map((r) => ({ customerId: String(r.customer_id), source: String(r.source), level: r.level as RiskSignal['level'], note: (r.note as string) ?? null, at: iso(r.at) }));
-}
+const riskSignalOf = (r: Row): RiskSignal => ({ customerId: String(r.customer_id), source: String(r.source), level: r.level as RiskSignal['level'], note: (r.note as string) ?? null, at: iso(r.at) });
