@@ -1,11 +1,12 @@
 import { precededBy, type PiiSpan } from './span.ts';
 import { plausibleNationalLength, validPhoneDigits } from './phone-validity.ts';
-import type { TextFacts } from './facts.ts';
+import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 
-// Runs of digit groups a phone number can be written as: "+44 20 7946 0958", "(415) 555-2671",
-// "415.555.2671", "1-800-555-0199". Letters or digits glued to either end rule a run out. Sticky: tried
-// only where a run can begin (a digit run, or the "+", "(" or "+(" just before one), not at every position.
-const RUN = /(?<![\w+.\-/])\+?\(?\d[\d().\- ]*\d\)?(?![\w]|[.\-/]\d)/y;
+// A phone number is looked for in runs of digit groups it can be written as: "+44 20 7946 0958",
+// "(415) 555-2671", "415.555.2671", "1-800-555-0199". Letters or digits glued to either end rule a run
+// out. A run is what /(?<![\w+.\-/])\+?\(?\d[\d().\- ]*\d\)?(?![\w]|[.\-/]\d)/ matches; runEndAt reads
+// it by hand, only where one can begin (a digit run, or the "+", "(" or "+(" just before one): the regex
+// run there cost more than the rest of the phone search.
 // An order, invoice, tracking or reference number is labelled as such; it is not a phone number.
 const NOT_A_PHONE = /(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*$|#\s*$/i;
 
@@ -24,10 +25,16 @@ export function findPhones(text: string, facts: TextFacts, defaultRegion: string
   let from = 0; // the end of the last run: runs do not overlap
   for (let g = 0; g < groups; g++) {
     if (starts[g] < from) continue;
-    const run = runAt(text, starts[g], from);
-    if (run === null) continue;
-    const runStart = run.index;
-    const runEnd = runStart + run[0].length;
+    // the run begins at the "+", "(" or "+(" right before the digits or at the digits (leftmost first,
+    // as a global search would), not before `from`
+    let runStart = -1;
+    let runEnd = -1;
+    for (let p = Math.max(from, starts[g] - 2); p <= starts[g] && runStart < 0; p++) {
+      if (p < starts[g] && !opensRun(text, p, starts[g])) continue;
+      runEnd = runEndAt(text, p);
+      if (runEnd >= 0) runStart = p;
+    }
+    if (runStart < 0) continue;
     from = runEnd;
     // the digit runs inside this run: first..last (a run ends on a digit or the ")" right after one)
     const first = g;
@@ -39,7 +46,7 @@ export function findPhones(text: string, facts: TextFacts, defaultRegion: string
     const count = last - first + 1;
     if (total < 7) continue;
     // a dotted quad is an IP address or a version, not a phone number
-    if (count === 4 && total <= 12 && DOTTED_QUAD.test(run[0])) continue;
+    if (count === 4 && total <= 12 && DOTTED_QUAD.test(text.slice(runStart, runEnd))) continue;
     // four or more groups of four digits: a card, tracking or account number, never a phone number
     if (count >= 4 && everyFourDigits(facts, first, last)) continue;
     if (taken.length && allTaken(facts, first, last, taken)) continue;
@@ -68,17 +75,37 @@ export function findPhones(text: string, facts: TextFacts, defaultRegion: string
 }
 
 /**
- * The run that begins with the digits at `digitsAt`, or with the "+", "(" or "+(" right before them
- * (tried leftmost first, as a global search would), not before `from`.
+ * The end of the run that begins at `p`, or -1. As the regex reads it: not after a word character or
+ * + . - /; an optional "+" and "(", a digit, as many of [\d().\- ] as can be followed by a last digit,
+ * an optional ")", and then no word character and no [.-/] before a digit.
  */
-function runAt(text: string, digitsAt: number, from: number): RegExpExecArray | null {
-  for (let p = Math.max(from, digitsAt - 2); p <= digitsAt; p++) {
-    if (p < digitsAt && !opensRun(text, p, digitsAt)) continue;
-    RUN.lastIndex = p;
-    const run = RUN.exec(text);
-    if (run !== null) return run;
+function runEndAt(text: string, p: number): number {
+  const before = text.charCodeAt(p - 1);
+  if (isWordChar(before) || before === 43 || before === 46 || before === 45 || before === 47) return -1;
+  let i = p;
+  if (text.charCodeAt(i) === 43) i++;
+  if (text.charCodeAt(i) === 40) i++;
+  if (!isDigit(text.charCodeAt(i))) return -1;
+  const first = i;
+  let runOf = first + 1;
+  while (isRunChar(text.charCodeAt(runOf))) runOf++;
+  // the last digit: the farthest one after the first that the run can end on
+  for (let q = runOf - 1; q > first; q--) {
+    if (!isDigit(text.charCodeAt(q))) continue;
+    if (text.charCodeAt(q + 1) === 41 && endsRun(text, q + 2)) return q + 2;
+    if (endsRun(text, q + 1)) return q + 1;
   }
-  return null;
+  return -1;
+}
+
+/** [\d().\- ] */
+const isRunChar = (c: number) => isDigit(c) || c === 40 || c === 41 || c === 46 || c === 45 || c === 32;
+
+/** (?![\w]|[.\-/]\d) at `end`. */
+function endsRun(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isWordChar(c)) return false;
+  return !((c === 46 || c === 45 || c === 47) && isDigit(text.charCodeAt(end + 1)));
 }
 
 /** text[p..digitsAt) is "+", "(" or "+(". */
