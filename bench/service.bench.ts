@@ -1,14 +1,21 @@
 // Load run of the service: autocannon POSTs tickets to a real `gatehouse serve` process (a child,
 // so the load generator does not share its event loop) on PostgreSQL when DATABASE_URL is set or
-// 127.0.0.1:5432 answers, else on PGlite. Reports accepted tickets/s with p50/p99, decided
-// tickets/s (the worker draining the queue), and both again after the store grows from 1,000 to
-// 100,000 tickets (indexes keep the cost flat). Peer: a bare node:http + pg endpoint doing one
-// INSERT per request, the floor any durable accept pays; the ratio is printed.
-// Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (32), BENCH_WORKERS (service workers, 4).
+// 127.0.0.1:5432 answers, else on PGlite. On PostgreSQL the deployment is the one docs/service.md
+// describes past one process: an API instance (GATEHOUSE_WORKERS=0) and a worker instance on the
+// same database, so deciding never stalls the API's event loop.
+//
+// The target is a latency at a rate, so the judged run offers a fixed 500 tickets/s (autocannon's
+// overallRate, latencies corrected for coordinated omission) and reports p50/p99; a second run at
+// full speed (32 connections, closed loop) shows the most the API accepts. Decided tickets/s is
+// the worker draining the queue, counted from the start of the load until the queue is empty.
+// Both again after the store grows from 1,000 to 100,000 tickets (indexes keep the cost flat).
+// Peer: a bare node:http + pg endpoint doing one INSERT per request, the floor any durable accept
+// pays; the ratio is printed.
+// Env: BENCH_SECONDS (default 10), BENCH_RATE (500), BENCH_CONNECTIONS (32), BENCH_WORKERS (worker jobs in flight, 8).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +26,8 @@ import { postgresReachable } from './lib/postgres.ts';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
 
 
 async function findPostgres(): Promise<string | null> {
@@ -44,10 +52,11 @@ async function adminQuery(url: string, text: string) {
   }
 }
 
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; apiKey: string }> {
+/** A `gatehouse serve` child; the first one on an empty database prints the demo API key. */
+function startServer(env: Record<string, string>, workers: number, needKey = true): Promise<{ child: ChildProcess; url: string; apiKey: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse.js'), 'serve'], {
-      env: { ...process.env, PORT: '0', GATEHOUSE_LOG: 'warn', GATEHOUSE_RATE_LIMIT: '100000000', GATEHOUSE_WORKERS: String(WORKERS), ...env },
+      env: { ...process.env, PORT: '0', GATEHOUSE_LOG: 'warn', GATEHOUSE_RATE_LIMIT: '100000000', GATEHOUSE_WORKERS: String(workers), ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -55,34 +64,91 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
       out += d;
       const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
       const key = /API key:\s+(gh_\S+)/.exec(out)?.[1];
-      if (url && key) resolve({ child, url, apiKey: key });
+      if (url && (key || !needKey)) resolve({ child, url, apiKey: key ?? '' });
     });
     child.on('exit', (code) => reject(new Error(`service exited with ${code}: ${out}`)));
   });
 }
 
+/**
+ * CPU seconds used so far by these processes and by the PostgreSQL backends serving `database`
+ * (their process titles name it, so other work on the same server is not counted). Linux /proc;
+ * 0 elsewhere. A backend that exits takes its count with it: the pools keep theirs open.
+ */
+function cpuSeconds(pids: number[], database: string | null): number {
+  const ticks = (pid: string) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let total = pids.reduce((sum, pid) => sum + ticks(String(pid)), 0);
+  try {
+    for (const pid of database ? readdirSync('/proc') : []) {
+      if (!/^\d+$/.test(pid)) continue;
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (title.startsWith('postgres:') && title.includes(` ${database} `)) total += ticks(pid);
+    }
+  } catch {
+    // not Linux: the CPU column reads 0
+  }
+  return total / 100; // USER_HZ
+}
+
 let seq = 0;
 const run = randomBytes(3).toString('hex');
-/** A realistic mix: small refunds that execute, order questions, refunds that wait for approval. */
+/** Shoppers seeded in the store on PostgreSQL (0 on PGlite: the demo store's own customers then). */
+let shoppers = 0;
+const SHOPPERS = 2_000;
+/** shopper n's order number */
+const SHOPPER_ORDERS = 700_000;
+
+/**
+ * A realistic mix, a third each: small damage refunds that execute, order questions, refunds above
+ * the auto-approve ceiling that wait for a person. Each ticket comes from one of the store's
+ * shoppers (a store's traffic is many customers with a few tickets each, not one customer's
+ * thousands); on PGlite, from the demo store's customers.
+ */
 function ticketBody(): string {
   const i = seq++;
   const id = `bench-${run}-${i}`;
   const kind = i % 3;
+  const n = shoppers ? Math.floor(i / 3) % shoppers : -1;
+  const who = (demo: string) => (n >= 0 ? `shopper${n}@example.com` : demo);
+  const order = (demo: string) => (n >= 0 ? String(SHOPPER_ORDERS + n) : demo);
   if (kind === 0) {
-    return JSON.stringify({ ticket: { id, from: 'jane@example.com', subject: 'Broken mug', body: 'My mug from order #1042 arrived broken, refund please.' },
-      model: { intent: 'refund_request', confidence: 0.95, actions: [{ type: 'refund', orderId: '1042', amount: 0.01, reason: 'damaged' }], reply: 'Hi Jane, we refunded you. Sorry about the mug.' } });
+    return JSON.stringify({ ticket: { id, from: who('jane@example.com'), subject: 'Broken mug', body: `My mug from order #${order('1042')} arrived broken, refund please.` },
+      model: { intent: 'refund_request', confidence: 0.95, actions: [{ type: 'refund', orderId: order('1042'), amount: 0.01, reason: 'damaged' }], reply: 'Hi, we refunded you. Sorry about the mug.' } });
   }
   if (kind === 1) {
-    return JSON.stringify({ ticket: { id, from: 'lee@example.com', subject: 'Where is it?', body: 'When will order 1055 arrive?' },
-      model: { intent: 'order_status', confidence: 0.96, actions: [], reply: 'Hi Lee, your order 1055 has shipped.' } });
+    return JSON.stringify({ ticket: { id, from: who('lee@example.com'), subject: 'Where is it?', body: `When will order ${order('1055')} arrive?` },
+      model: { intent: 'order_status', confidence: 0.96, actions: [], reply: `Hi, your order ${order('1055')} has shipped.` } });
   }
-  return JSON.stringify({ ticket: { id, from: 'omar@example.com', subject: 'Rug', body: 'Refund the rug from #1047 please.' },
-    model: { intent: 'refund_request', confidence: 0.9, actions: [{ type: 'refund', orderId: '1047', amount: 120, reason: 'not as described' }], reply: 'Hi Omar, refunded.' } });
+  return JSON.stringify({ ticket: { id, from: who('omar@example.com'), subject: 'Rug', body: `Refund the rug from #${order('1047')} please.` },
+    model: { intent: 'refund_request', confidence: 0.9, actions: [{ type: 'refund', orderId: order('1047'), amount: 120, reason: 'not as described' }], reply: 'Hi, refunded.' } });
 }
 
-async function load(url: string, headers: Record<string, string>, body: () => string) {
+/** The store's shoppers, each with one paid, fulfilled order of 150.00 placed ten days ago. */
+async function seedShoppers(dbUrl: string, count: number) {
+  await adminQuery(dbUrl, `
+    INSERT INTO customers (org_id, id, email, name, tags, created_at)
+    SELECT o.id, 'shopper-' || g, 'shopper' || g || '@example.com', 'Shopper ' || g, '[]', now() - interval '90 days'
+      FROM orgs o, generate_series(0, ${count - 1}) g;
+    INSERT INTO orders (org_id, id, customer_id, created_at, currency, total_price, financial_status, fulfillment_status, line_items)
+    SELECT o.id, (${SHOPPER_ORDERS} + g)::text, 'shopper-' || g, now() - interval '10 days', 'USD', 150, 'paid', 'fulfilled',
+           jsonb_build_array(jsonb_build_object('id', 'li-' || g, 'sku', 'RUG-1', 'title', 'Rug', 'quantity', 1, 'price', 150))
+      FROM orgs o, generate_series(0, ${count - 1}) g;
+    ANALYZE customers; ANALYZE orders;`);
+  shoppers = count;
+}
+
+/** `rate`: a fixed offered rate (latencies corrected for coordinated omission); without it, as fast as the connections go. */
+async function load(url: string, headers: Record<string, string>, body: () => string, rate?: number) {
   const result = await autocannon({
     url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+    ...(rate ? { overallRate: rate } : {}),
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
   } as unknown as autocannon.Options);
   const ok = result['2xx'];
@@ -150,12 +216,16 @@ async function main() {
     env = { GATEHOUSE_DATA_DIR: dataDir, DATABASE_URL: '' };
   }
   console.log(`engine: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; ${CONNECTIONS} connections for ${SECONDS} s; ${WORKERS} workers; 2-core machine shared with other work (figures are noisy)`);
-  const { child, url, apiKey } = await startServer(env);
+  // PostgreSQL: an API instance and a worker instance; PGlite is one process's folder, so one instance does both
+  const { child, url, apiKey } = await startServer(env, pgUrl ? 0 : WORKERS);
+  const worker = pgUrl ? await startServer(env, WORKERS, false) : null;
+  // background work yields the CPU to requests: the worker instance runs at a lower priority (nice 10)
+  if (worker) setPriority(worker.child.pid!, 10);
   const auth = { authorization: `Bearer ${apiKey}` };
   try {
     // live mode, limits out of the way: the load measures the service, not the caps
     const put = await fetch(`${url}/v1/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({ settings: { mode: 'live', firstTimeApproval: false, limits: { orgActionsPerHour: 1_000_000, customerActions: 1_000_000, customerWindowDays: 1 }, abuse: { windowDays: 1, maxRefunds: 1_000_000, maxDamageClaims: 1_000_000, maxRefundRatio: 1_000_000 } } }) });
+      body: JSON.stringify({ settings: { mode: 'live', firstTimeApproval: false, limits: { orgActionsPerHour: 1_000_000, customerActions: 1_000_000, customerWindowDays: 1 }, abuse: { windowDays: 30, maxRefunds: 1_000_000, maxDamageClaims: 1_000_000, maxRefundRatio: 1_000_000 } } }) });
     if (!put.ok) throw new Error(`settings: ${put.status} ${await put.text()}`);
     const queued = async () => {
       if (!dbUrl) {
@@ -166,31 +236,48 @@ async function main() {
       const r = await adminQuery(dbUrl, `SELECT count(*)::int AS n FROM tickets WHERE status = 'queued'`);
       return r.rows[0].n as number;
     };
+    if (dbUrl) await seedShoppers(dbUrl, SHOPPERS);
     const rows: Array<Record<string, string | number>> = [];
+    const runOnce = async (stored: number, rate?: number) => {
+      const pids = [child.pid!, ...(worker ? [worker.child.pid!] : [])];
+      const cpu0 = cpuSeconds(pids, dbUrl && dbName);
+      const t0 = Date.now();
+      const r = await load(`${url}/v1/tickets`, auth, ticketBody, rate);
+      const drainMs = await waitDrained(queued);
+      const cpu = cpuSeconds(pids, dbUrl && dbName) - cpu0;
+      const decidedPerSec = r.total / ((Date.now() - t0) / 1000);
+      rows.push({
+        stored: stored ? stored.toLocaleString('en') : 'seed', offered: rate ? `${rate}/s` : `max (${CONNECTIONS} conns)`,
+        'accepted/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'decided/s': Math.round(decidedPerSec),
+        'drain after load s': (drainMs / 1000).toFixed(1), 'CPU ms per ticket': ((cpu * 1000) / r.total).toFixed(2),
+      });
+    };
     for (const stored of dbUrl ? [1_000, 100_000] : [0]) {
       await preload(dbUrl, stored);
-      const t0 = Date.now();
-      const r = await load(`${url}/v1/tickets`, auth, ticketBody);
-      const drainMs = await waitDrained(queued);
-      const decidedPerSec = r.total / ((Date.now() - t0) / 1000);
-      rows.push({ stored: stored ? stored.toLocaleString('en') : 'seed', 'accepted/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, 'errors': r.errors, 'decided/s': Math.round(decidedPerSec), 'drain after load s': (drainMs / 1000).toFixed(1), 'ms per ticket (decide)': (1000 / decidedPerSec).toFixed(2) });
+      await runOnce(stored, RATE);
     }
+    await runOnce(dbUrl ? 100_000 : 0);
     console.table(rows);
     const floor = await peer(dbUrl);
+    const fixed = rows.filter((r) => r.offered === `${RATE}/s`);
+    const saturated = rows[rows.length - 1];
     if (floor) {
       console.log(`peer (bare node:http + one pg INSERT): ${Math.round(floor.rps)} req/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
-      console.log(`ratio gatehouse/peer accepted/s: ${(Number(rows[0]['accepted/s']) / floor.rps).toFixed(2)}`);
+      console.log(`ratio gatehouse/peer accepted/s at full speed: ${(Number(saturated['accepted/s']) / floor.rps).toFixed(2)}`);
     }
-    const first = rows[0];
-    const target = Number(first['accepted/s']) >= 500 && Number(first['p99 ms']) < 50;
-    console.log(`target >= 500 tickets/s with p99 < 50 ms: ${target ? 'met' : 'NOT met'} (accepted ${first['accepted/s']}/s, p99 ${first['p99 ms']} ms; decided ${first['decided/s']}/s)`);
-    if (rows.length === 2) {
-      const ratio = Number(rows[1]['ms per ticket (decide)']) / Number(rows[0]['ms per ticket (decide)']);
-      console.log(`cost per ticket at 100,000 vs 1,000 stored tickets: x${ratio.toFixed(2)}`);
+    const met = RATE >= 500 && fixed.every((r) => Number(r['accepted/s']) >= 0.98 * RATE && Number(r['p99 ms']) < 50 && Number(r.errors) === 0);
+    const worst = fixed.reduce((a, b) => (Number(b['p99 ms']) > Number(a['p99 ms']) ? b : a));
+    console.log(`target >= 500 tickets/s with p99 < 50 ms: ${met ? 'met' : 'NOT met'} (offered ${RATE}/s: accepted ${fixed.map((r) => r['accepted/s']).join(' and ')}/s, worst p99 ${worst['p99 ms']} ms; decided ${fixed.map((r) => r['decided/s']).join(' and ')}/s)`);
+    if (fixed.length === 2) {
+      const ratio = Number(fixed[1]['CPU ms per ticket']) / Number(fixed[0]['CPU ms per ticket']);
+      console.log(`cost per ticket (CPU of the service processes and PostgreSQL, accept + decide) at 100,000 vs 1,000 stored tickets: x${ratio.toFixed(2)}`);
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const c of [child, worker?.child]) {
+      if (!c) continue;
+      c.kill('SIGTERM');
+      await new Promise((r) => c.once('exit', r));
+    }
     if (pgUrl) await adminQuery(pgUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
