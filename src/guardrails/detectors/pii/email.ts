@@ -6,9 +6,6 @@ import type { TextFacts } from './facts.ts';
 // RFC 5321's shape and limits.)
 // Plain addresses are found from each "@": the local part is read backwards, the domain forwards (a
 // regex that tries every letter of the text as the start of a local part was the slowest detector).
-const LOCAL_CHAR = /[a-z0-9._%+'-]/i;
-const ALNUM = /[a-z0-9]/i;
-const LOCAL_END = /[a-z0-9_%+-]/i;
 const DOMAIN = /(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.[a-z0-9])/iy;
 
 // Obfuscated addresses: "jane dot doe at gmail dot com", "jane(at)example(dot)com", "jane [at] example [dot] com".
@@ -21,6 +18,10 @@ const LOCAL = `[a-z0-9][a-z0-9_%+-]*(?:${DOT}[a-z0-9_%+-]+){0,4}`;
 const OBFUSCATED = new RegExp(`${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){1,4}(?![\\w@]|\\.[a-z0-9])`, 'iy');
 const AT_MARK = /@|\bat\b/gi;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [a-z0-9_%+-], case-insensitive: what a local part may end on. */
+const isLocalEnd = (c: number) => isAlnum(c) || c === 95 || c === 37 || c === 43 || c === 45;
+/** [a-z0-9._%+'-], case-insensitive: a character of a plain local part. */
+const isLocalChar = (c: number) => isLocalEnd(c) || c === 46 || c === 39;
 // a local part does not start right after a word character, ".", "@" or "'"
 const continuesLocal = (c: number) => isAlnum(c) || c === 95 || c === 46 || c === 64 || c === 39;
 const FILE_EXTENSION = /\.(?:png|jpe?g|gif|svg|webp|bmp|pdf|docx?|xlsx?|csv|txt|mp4|mov|heic)$/i;
@@ -44,12 +45,12 @@ function isPlainAddress(address: string): boolean {
 /** The plain address around the "@" at `at`, if there is one (RFC 5321 limits: local part ≤ 64, total ≤ 254). */
 function plainAddressAt(text: string, at: number): { start: number; end: number } | null {
   let start = at;
-  while (start > 0 && LOCAL_CHAR.test(text[start - 1])) {
+  while (start > 0 && isLocalChar(text.charCodeAt(start - 1))) {
     start -= 1;
     if (at - start > 64) return null;
   }
-  while (start < at && !ALNUM.test(text[start])) start += 1; // "(jane@…": the bracket is not the address
-  if (start === at || !LOCAL_END.test(text[at - 1])) return null;
+  while (start < at && !isAlnum(text.charCodeAt(start))) start += 1; // "(jane@…": the bracket is not the address
+  if (start === at || !isLocalEnd(text.charCodeAt(at - 1))) return null;
   DOMAIN.lastIndex = at + 1;
   const domain = DOMAIN.exec(text);
   if (!domain) return null;
@@ -75,7 +76,7 @@ function mightBeSpelledOut(text: string): boolean {
  */
 function mayBeginLocal(text: string, start: number): boolean {
   let i = start + 1;
-  while (isLocalChar(text.charCodeAt(i))) i++;
+  while (isLocalEnd(text.charCodeAt(i))) i++; // [a-z0-9_%+-]: a token of an obfuscated local part
   let c = text.charCodeAt(i);
   if (c === 46 || c === 64 || isBracket(c)) return true;
   if (!isSpace(c)) return false;
@@ -85,7 +86,6 @@ function mayBeginLocal(text: string, start: number): boolean {
   return lower === 97 || lower === 100; // "at", "dot"
 }
 
-const isLocalChar = (c: number) => isAlnum(c) || c === 95 || c === 37 || c === 43 || c === 45; // [a-z0-9_%+-]
 const isBracket = (c: number) => c === 40 || c === 91 || c === 123 || c === 60; // ( [ { <
 const WHITESPACE = /\s/;
 /** `\s`, as the regexes read it. */
@@ -93,11 +93,8 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && WH
 
 /** A spelled-out address whose "at" is at `mark`: tried from the farthest word start (the longest local part). */
 function spelledOutAround(text: string, mark: number): RegExpExecArray | null {
-  const starts: number[] = [];
-  for (let i = Math.max(0, mark - 120); i < mark; i++) {
-    if (isAlnum(text.charCodeAt(i)) && (i === 0 || !continuesLocal(text.charCodeAt(i - 1)))) starts.push(i);
-  }
-  for (const start of starts) {
+  for (let start = Math.max(0, mark - 120); start < mark; start++) {
+    if (!isAlnum(text.charCodeAt(start)) || (start > 0 && continuesLocal(text.charCodeAt(start - 1)))) continue; // not a word start
     if (!mayBeginLocal(text, start)) continue;
     OBFUSCATED.lastIndex = start;
     const m = OBFUSCATED.exec(text);
@@ -111,7 +108,7 @@ export function findEmails(text: string, facts: TextFacts): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     const span = plainAddressAt(text, at);
-    if (span) out.push({ type: 'email', ...span, value: text.slice(span.start, span.end).toLowerCase() });
+    if (span) out.push({ type: 'email', start: span.start, end: span.end, value: text.slice(span.start, span.end).toLowerCase() });
   }
   if (!(facts.at || facts.bracket || facts.spelled) || !mightBeSpelledOut(text)) return out;
   for (const mark of allMatches(AT_MARK, text)) {
