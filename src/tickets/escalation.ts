@@ -2,7 +2,7 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import { merchantRegex } from '../guardrails/regex.ts';
 import type { EscalationRule, Settings } from './settings.ts';
 import { RULE_FACTS, type RuleCondition } from './rules.ts';
-import { canPrefilter, conditionHolds } from './rule-prefilter.ts';
+import { canPrefilter, conditionHolds, heldLeaves, type HeldCondition } from './rule-prefilter.ts';
 import type { GateContext, PricedAction } from './gates/types.ts';
 import { DAY_MS } from './gates/types.ts';
 import { instantMs } from './instant.ts';
@@ -13,20 +13,13 @@ export interface RuleHit {
   held: HeldCondition[];
   action: PricedAction | null;
 }
-export interface HeldCondition {
-  fact: string;
-  path?: string;
-  operator: string;
-  value: unknown;
-  factValue: unknown;
-  negated?: boolean;
-}
+export type { HeldCondition };
 
 interface CompiledRules {
   engine: Engine;
   /** the facts the rules test: only these are computed and handed to the engine on each run */
   facts: Set<string>;
-  /** whether the synchronous twin (rule-prefilter.ts) may rule out a run of the engine */
+  /** whether the synchronous twin (rule-prefilter.ts) can evaluate every rule in place of the engine */
   prefilter: boolean;
   /** settings order, highest priority first (stable: equal priorities keep their listed order) */
   ordered: EscalationRule[];
@@ -176,9 +169,31 @@ export function firstRuleThatHolds(ctx: GateContext): RuleHit | null | Promise<R
   const perAction = ctx.actions.length > 0 && (only.has('action') || only.has('order'));
   const subjects: (PricedAction | null)[] = perAction ? [...ctx.actions] : [null];
   const factSets = subjects.map((action) => ({ action, facts: ruleFacts(ctx, action, only) }));
-  // The engine is async and slow; when its synchronous twin is sure no rule holds, skip it.
-  if (prefilter && noRuleCanHold(ordered, factSets)) return null;
+  // The engine is async and slow; its synchronous twin gives the same answer where it can tell.
+  if (prefilter) {
+    const hit = twinHit(ordered, factSets);
+    if (hit !== undefined) return hit;
+  }
   return runEngine(ctx, engine, ordered, factSets);
+}
+
+/**
+ * runEngine's answer from the twin: the highest-priority rule that holds, for the first action it
+ * holds for. Undefined when the twin cannot tell: a condition threw, which rejects the engine's run
+ * too (the engine evaluates every rule for every action), so the engine meets it and reports it.
+ */
+function twinHit(ordered: EscalationRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): RuleHit | null | undefined {
+  try {
+    const holds = factSets.map(({ facts }) => ordered.map((rule) => conditionHolds(rule.when, facts, OPERATORS, resolvePath)));
+    for (let r = 0; r < ordered.length; r++) {
+      for (let f = 0; f < factSets.length; f++) {
+        if (holds[f][r]) return { rule: ordered[r], held: heldLeaves(ordered[r].when, factSets[f].facts, OPERATORS, resolvePath), action: factSets[f].action };
+      }
+    }
+    return null;
+  } catch {
+    return undefined;
+  }
 }
 
 async function runEngine(ctx: GateContext, engine: Engine, ordered: EscalationRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): Promise<RuleHit | null> {
@@ -197,15 +212,7 @@ async function runEngine(ctx: GateContext, engine: Engine, ordered: EscalationRu
   return null;
 }
 
-function noRuleCanHold(rules: EscalationRule[], factSets: { facts: Record<string, unknown> }[]): boolean {
-  try {
-    return factSets.every(({ facts }) => rules.every((rule) => !conditionHolds(rule.when, facts, OPERATORS, resolvePath)));
-  } catch {
-    return false; // let the engine meet the same problem and report it
-  }
-}
-
-interface ConditionNode {
+export interface ConditionNode {
   all?: ConditionNode[];
   any?: ConditionNode[];
   not?: ConditionNode;
@@ -218,7 +225,7 @@ interface ConditionNode {
 }
 
 /** The leaf conditions whose truth made the rule hold (a `not` holds when its condition did not). */
-function heldConditions(node: ConditionNode, negated = false): HeldCondition[] {
+export function heldConditions(node: ConditionNode, negated = false): HeldCondition[] {
   if (node.all) return node.all.flatMap((c) => heldConditions(c, negated));
   if (node.any) return node.any.flatMap((c) => heldConditions(c, negated));
   if (node.not) return heldConditions(node.not, !negated);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
-import { conditionHolds, canPrefilter } from '../../src/tickets/rule-prefilter.ts';
+import { conditionHolds, canPrefilter, heldLeaves } from '../../src/tickets/rule-prefilter.ts';
 import { RULE_FACTS, RULE_OPERATORS, type RuleCondition } from '../../src/tickets/rules.ts';
-import { resolvePath } from '../../src/tickets/escalation.ts';
+import { heldConditions, resolvePath, type ConditionNode } from '../../src/tickets/escalation.ts';
 
 // The engine gets escalation.ts's own path resolver, and a `matches` with the same meaning.
 const matches = (fact: unknown, pattern: unknown) => typeof pattern === 'string' && typeof fact === 'string' && new RegExp(pattern, 'i').test(fact);
@@ -15,6 +15,27 @@ async function engineSays(when: RuleCondition, facts: Record<string, unknown>): 
   try {
     const { results } = await engine.run(facts);
     return results.length === 1;
+  } catch {
+    return 'throws';
+  }
+}
+
+/** The conditions escalation.ts reports from the engine's result tree, as JSON (key order counts), or 'no' / 'throws'. */
+async function engineHeld(when: RuleCondition, facts: Record<string, unknown>): Promise<string> {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  engine.addOperator('matches', matches);
+  engine.addRule({ name: 'r', conditions: ('fact' in when ? { all: [when] } : when) as never, event: { type: 'x' } });
+  try {
+    const { results } = await engine.run(facts);
+    return results.length === 1 ? JSON.stringify(heldConditions(results[0].conditions as unknown as ConditionNode)) : 'no';
+  } catch {
+    return 'throws';
+  }
+}
+
+function twinHeld(when: RuleCondition, facts: Record<string, unknown>): string {
+  try {
+    return conditionHolds(when, facts, { matches }, resolvePath) ? JSON.stringify(heldLeaves(when, facts, { matches }, resolvePath)) : 'no';
   } catch {
     return 'throws';
   }
@@ -63,6 +84,15 @@ describe('the escalation-rule twin', () => {
     await fc.assert(
       fc.asyncProperty(condition, facts, async (when, f) => {
         expect(twinSays(when, f)).toBe(await engineSays(when, f));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('names the same held conditions as the engine result, in the same JSON (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(condition, facts, async (when, f) => {
+        expect(twinHeld(when, f)).toBe(await engineHeld(when, f));
       }),
       { numRuns: 1500 },
     );
