@@ -1,4 +1,4 @@
-import { ACTION_TYPES } from '../settings.ts';
+import { ACTION_TYPES, type ActionType, type Settings } from '../settings.ts';
 import { DAY_MS, money, pass, skip, type Gate, type GateResult, type PricedAction } from './types.ts';
 
 const NOUN = { refund: 'refund', cancel: 'cancellation', exchange: 'exchange' } as const;
@@ -12,22 +12,24 @@ export const monetaryThreshold: Gate = {
   id: 'monetary_threshold',
   run(ctx) {
     if (ctx.actions.length === 0) return skip('no actions proposed');
-    const vipTags = ctx.settings.vipTags.map((t) => t.toLowerCase());
-    const vip = ctx.facts.customerTags.some((t) => vipTags.includes(t));
+    const vipTags = lowerCaseVipTags(ctx.settings);
+    const vip = ctx.facts.customerTags.some((t) => vipTags.has(t));
     const multiplier = vip ? ctx.settings.vipMultiplier : 1;
     const blocks: GateResult[] = [];
     const approvals: GateResult[] = [];
     const totals: Record<string, number> = {};
+    const byType = actionsByType(ctx.actions);
     for (const type of ACTION_TYPES) {
-      const ofType = ctx.actions.filter((a) => a.type === type);
-      if (ofType.length === 0) continue;
+      const ofType = byType[type];
+      if (!ofType) continue;
       const limits = ctx.settings.actions[type];
       const refused = ofType.map((a) => a.index);
       if (!limits.enabled) {
         blocks.push({ verdict: 'block', reason: `${NOUN[type]}s are disabled for this org`, refused });
         continue;
       }
-      const cents = ofType.reduce((sum, a) => sum + a.cents, 0);
+      let cents = 0;
+      for (const a of ofType) cents += a.cents;
       totals[type] = cents / 100;
       const currency = ofType[0].currency;
       // Ceilings in cents, so 50 × 1.5 compares exactly with 75.00.
@@ -50,6 +52,20 @@ export const monetaryThreshold: Gate = {
     return pass(details);
   },
 };
+
+function actionsByType(actions: readonly PricedAction[]): Partial<Record<ActionType, PricedAction[]>> {
+  const byType: Partial<Record<ActionType, PricedAction[]>> = {};
+  for (const a of actions) (byType[a.type] ??= []).push(a);
+  return byType;
+}
+
+// Settings objects are shared by every ticket of an org (resolveSettings caches them).
+const vipTagsOf = new WeakMap<Settings, ReadonlySet<string>>();
+function lowerCaseVipTags(settings: Settings): ReadonlySet<string> {
+  let tags = vipTagsOf.get(settings);
+  if (!tags) vipTagsOf.set(settings, (tags = new Set(settings.vipTags.map((t) => t.toLowerCase()))));
+  return tags;
+}
 
 function oldestOrderAge(actions: readonly PricedAction[], nowMs: number): { orderId: string; days: number } | null {
   let oldest: { orderId: string; days: number } | null = null;
