@@ -2,7 +2,7 @@ import type { ModelAdapter } from '../adapters/model/types.ts';
 import { InputError, parseOrThrow } from '../errors.ts';
 import { scenarioSchema, type Decision, type Scenario, type TraceEntry } from './scenario.ts';
 import { resolveSettings, type Settings } from './settings.ts';
-import { deriveFacts, priceActions } from './facts.ts';
+import { deriveFacts, priceActions, type OrgRecentActions } from './facts.ts';
 import { askModel } from './model-call.ts';
 import { fastParseScenario } from './fast-parse.ts';
 import { instantMs } from './instant.ts';
@@ -22,6 +22,12 @@ export interface DecideDeps {
    * pass instead, and the trace says who approved. Blocks and reviews still stop the run.
    */
   approval?: { by: string };
+  /**
+   * The org's executed (or reserved) actions of the last hour that `scenario.history` does not list,
+   * per type: the service counts them in its database rather than loading each one. The rate limit
+   * counts them and first-time approval sees their types; no customer gate can (they name no customer).
+   */
+  orgRecentActions?: OrgRecentActions;
 }
 
 const NO_CLOCK = 'the scenario needs a clock: give `now` or `ticket.receivedAt`';
@@ -103,7 +109,7 @@ export async function decide(scenario: Scenario, deps: DecideDeps = {}, settings
  * asynchronous (a live model call, the rules engine). One code path either way.
  */
 export function decideNow(scenario: Scenario, deps: DecideDeps = {}, settings: Settings = settingsOf(scenario)): Decision | Promise<Decision> {
-  const facts = deriveFacts(scenario, clockOf(scenario));
+  const facts = deriveFacts(scenario, clockOf(scenario), deps.orgRecentActions);
   const env = Object.freeze({ killSwitch: deps.env?.killSwitch === true });
   // With the kill switch on nothing runs, not even the model.
   if (killSwitchOn({ env, settings })) return runWith(scenario, settings, env, facts, { ok: false, reason: 'the kill switch is on' }, deps.approval);

@@ -5,6 +5,9 @@ import { toCents, type Facts, type PricedAction } from './gates/types.ts';
 
 type ActionEntry = Extract<HistoryEntry, { kind: 'action' }>;
 
+/** Per action type, the org's actions of the last hour counted outside the history (DecideDeps.orgRecentActions). */
+export type OrgRecentActions = Readonly<Partial<Record<ActionEntry['type'], number>>>;
+
 /** Store ids are compared as upper-cased strings, like the extractor's ids. */
 export const orderKey = (id: string): string => id.toUpperCase();
 
@@ -12,7 +15,7 @@ export const orderKey = (id: string): string => id.toUpperCase();
  * Everything the gates need that does not come from the model, derived once from the scenario.
  * The customer is the store customer whose email equals ticket.from, case-insensitively.
  */
-export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
+export function deriveFacts(scenario: Scenario, nowMs: number, unlisted: OrgRecentActions = {}): Facts {
   const from = scenario.ticket.from.trim().toLowerCase();
   const customer = (from && scenario.store.customers.find((c) => c.email.trim().toLowerCase() === from)) || null;
   const ordersById = new Map<string, Order>();
@@ -35,6 +38,7 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
     }
   }
   const customerOrders = customer ? scenario.store.orders.filter((o) => o.customerId === customer.id) : [];
+  const unlistedTypes = Object.entries(unlisted).filter(([, n]) => (n ?? 0) > 0);
   return Object.freeze({
     nowMs,
     customer,
@@ -47,6 +51,8 @@ export function deriveFacts(scenario: Scenario, nowMs: number): Facts {
     customerHistoryAt: Object.freeze(customerHistoryAt),
     executedActions: Object.freeze(executedActions),
     executedActionsAt: Object.freeze(executedActionsAt),
+    orgLastHourUnlisted: unlistedTypes.reduce((sum, [, n]) => sum + (n ?? 0), 0),
+    executedTypesUnlisted: Object.freeze(unlistedTypes.map(([type]) => type)),
     riskSignals: Object.freeze(
       customer
         ? scenario.riskSignals.filter((s) => s.customerId === customer.id && (!s.at || instantMs(s.at) <= nowMs))

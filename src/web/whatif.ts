@@ -77,7 +77,8 @@ export async function whatIf(deps: DashboardDeps, orgId: string, current: Settin
     }
     const facts = await loadStoreFacts(store, input.ticket);
     const at = new Date(t.createdAt);
-    const scenario = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, facts, current, at));
+    // the org's last-hour counts are left out: counted in SQL with no upper bound, they would include later actions
+    const { scenario } = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, facts, current, at));
     // history as it stood when the ticket arrived (the ticket's own actions came after)
     scenario.history = scenario.history.filter((h) => h.at < at.toISOString());
     const env = { killSwitch: false };

@@ -2,7 +2,7 @@ import { decide } from '../../tickets/decide.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
 import { run } from '../db/port.ts';
 import { conflict, notFound, ServiceError } from '../errors.ts';
-import { getTicket, loadHistory, plans as ticketPlans } from '../repo/tickets.ts';
+import { getTicket, plans as ticketPlans } from '../repo/tickets.ts';
 import { getAction, setActionStatus, publicAction, type ActionRow } from '../repo/actions.ts';
 import { getSettings } from '../repo/settings.ts';
 import { appendAudit } from '../repo/audit.ts';
@@ -69,8 +69,8 @@ export async function approveAction(ctx: ServiceContext, who: Principal, actionI
     assertAwaiting(action);
     assertSame(action, seen);
     const orders = await withInFlight(tx, orgId, facts.orders, readAt);
-    const scenario = await buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, { ...facts, orders }, settings, ctx.now());
-    const decision = await decide(scenario, { env: ctx.env, approval: { by: who.actor } }, settings);
+    const built = await buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, { ...facts, orders }, settings, ctx.now());
+    const decision = await decide(built.scenario, { env: ctx.env, approval: { by: who.actor }, orgRecentActions: built.orgRecentActions }, settings);
     await run(tx, ticketPlans.insertDecision(orgId, action.ticketId, 'approval', who.actor, decision));
     const decided = decision.actions[action.idx];
     const audit = {

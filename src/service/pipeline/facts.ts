@@ -6,15 +6,21 @@ import type { Customer, ModelAnswer, Order, Scenario, Ticket } from '../../ticke
 import type { Settings } from '../../tickets/settings.ts';
 import { extractOrderIds } from '../../tickets/extract-order-ids.ts';
 import { loadDecisionFacts } from '../repo/tickets.ts';
+import type { OrgRecentActions } from '../../tickets/facts.ts';
 
 export interface StoreFacts {
   customer: Customer | null;
   orders: Order[];
 }
 
-/** The ticket's customer (by e-mail), their orders, and any order the ticket names that is not theirs. */
-export async function loadStoreFacts(store: Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'>, ticket: Ticket): Promise<StoreFacts> {
-  const customer = ticket.from.trim() ? await store.findCustomerByEmail(ticket.from.trim()) : null;
+/**
+ * The ticket's customer (by e-mail), their orders, and any order the ticket names that is not
+ * theirs. `foundBefore`: the customer as found before (null: none), so only the orders are read again.
+ */
+export async function loadStoreFacts(
+  store: Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'>, ticket: Ticket, foundBefore?: Customer | null,
+): Promise<StoreFacts> {
+  const customer = foundBefore !== undefined ? foundBefore : ticket.from.trim() ? await store.findCustomerByEmail(ticket.from.trim()) : null;
   const orders = customer ? await store.listOrders(String(customer.id)) : [];
   const known = new Set(orders.map((o) => String(o.id).toUpperCase()));
   // The entity gate must tell "not this customer's order" from "no such order": fetch what the text names.
@@ -34,6 +40,12 @@ export function historyWindowDays(settings: Settings): number {
   return Math.max(settings.abuse.windowDays, settings.limits.customerWindowDays, 1);
 }
 
+/** What decide() takes: the scenario, and the org's recent actions counted beside its history (DecideDeps.orgRecentActions). */
+export interface ServiceScenario {
+  scenario: Scenario;
+  orgRecentActions: OrgRecentActions;
+}
+
 export async function buildScenario(
   q: Queryable,
   orgId: string,
@@ -41,10 +53,10 @@ export async function buildScenario(
   facts: StoreFacts,
   settings: Settings,
   now: Date,
-): Promise<Scenario> {
+): Promise<ServiceScenario> {
   const customerId = facts.customer ? String(facts.customer.id) : null;
-  const { history, riskSignals } = await loadDecisionFacts(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString());
-  return {
+  const { history, orgRecentActions, riskSignals } = await loadDecisionFacts(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString());
+  const scenario: Scenario = {
     id: input.ticket.id,
     now: now.toISOString(),
     settings: {},
@@ -54,4 +66,5 @@ export async function buildScenario(
     ticket: input.ticket,
     model: input.model ?? null,
   };
+  return { scenario, orgRecentActions };
 }

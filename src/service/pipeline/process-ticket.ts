@@ -3,7 +3,7 @@ import { ticketSchema, modelAnswerSchema, type Decision, type ModelAnswer, type 
 import type { Settings } from '../../tickets/settings.ts';
 import type { Queryable } from '../db/port.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
-import { getTicket, getTicketWithSettings, loadHistory, type TicketRow } from '../repo/tickets.ts';
+import { getTicket, getTicketWithSettings, loadDecisionFacts, type TicketRow } from '../repo/tickets.ts';
 import { pendingOfTicket } from '../repo/actions.ts';
 import { hasScopedReads } from '../../adapters/store/demo.ts';
 import type { StoreAdapter } from '../../adapters/store/types.ts';
@@ -60,19 +60,19 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
     return loaded.ticket.decision;
   }
   const { settings, input } = loaded;
-  let facts = loaded.facts, scenario = loaded.scenario;
-  if (!facts || !scenario) {
+  let facts = loaded.facts, built = loaded.scenario;
+  if (!facts || !built) {
     readAt = new Date();
     const remote = (await storeFacts(store, null, input.ticket))!;
     facts = remote;
-    scenario = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, input, remote, settings.settings, now));
+    built = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, input, remote, settings.settings, now));
   }
   const model = recordingModel(ctx.model);
-  let decision = await decide(scenario, { model: model.adapter, env: ctx.env, modelTimeoutMs: ctx.modelTimeoutMs }, settings.settings);
+  let decision = await decide(built.scenario, { model: model.adapter, env: ctx.env, modelTimeoutMs: ctx.modelTimeoutMs, orgRecentActions: built.orgRecentActions }, settings.settings);
   const answer = input.model ?? model.answer();
   const executes = decision.actions.some((a) => a.status === 'executed');
   const customerId = facts.customer ? String(facts.customer.id) : null;
-  const firstScenario = scenario;
+  const firstScenario = built.scenario;
 
   const pending = await withOrg(db, orgId, async (tx) => {
     if (executes) await lockOrg(tx, orgId);
@@ -107,9 +107,10 @@ async function recheckUnderLock(
   let orders = scenario.store.orders;
   if (hasScopedReads(store)) {
     readAt = new Date();
-    orders = (await loadStoreFacts(store.readsIn(tx), ticket)).orders;
+    // the customer was found before; only their orders can have moved since
+    orders = (await loadStoreFacts(store.readsIn(tx), ticket, scenario.store.customers[0] ?? null)).orders;
   }
   orders = await withInFlight(tx, orgId, orders, readAt);
-  const history = await loadHistory(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow);
-  return decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history }, { env: ctx.env }, settings);
+  const { history, orgRecentActions } = await loadDecisionFacts(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow);
+  return decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history }, { env: ctx.env, orgRecentActions }, settings);
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/port.ts';
 import { iso, json, num, one, run, sql } from '../db/port.ts';
 import { ACTION_TYPES } from '../../tickets/settings.ts';
 import type { Decision, HistoryEntry, ModelAnswer, RiskSignal } from '../../tickets/scenario.ts';
+import type { OrgRecentActions } from '../../tickets/facts.ts';
 import { storedSettings, type SettingsRow, type StoredSettings } from './settings.ts';
 
 /** The first executed action of each type is one probe each on actions_executed_type (never a scan of every action ever). */
@@ -150,18 +151,20 @@ type Row = Record<string, unknown>;
 /** The history and risk signals a decision needs, from the org's own records, in one round trip. */
 export async function loadDecisionFacts(
   q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string,
-): Promise<{ history: HistoryEntry[]; riskSignals: RiskSignal[] }> {
+): Promise<DecisionFacts> {
   const row = (await one<{ actions: Row[]; tickets: Row[]; risks: Row[] }>(q, plans.decisionFacts(orgId, customerId, ticketId, windowDays, now)))!;
-  return { history: historyOf(row.actions, customerId ? row.tickets : [], customerId, now), riskSignals: customerId ? row.risks.map(riskSignalOf) : [] };
+  return { ...historyOf(row.actions, customerId ? row.tickets : [], customerId, now), riskSignals: customerId ? row.risks.map(riskSignalOf) : [] };
 }
 
-/** The history alone (the re-check under the org's lock). */
-export async function loadHistory(q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string): Promise<HistoryEntry[]> {
-  return (await loadDecisionFacts(q, orgId, ticketId, customerId, windowDays, now)).history;
+export interface DecisionFacts {
+  history: HistoryEntry[];
+  /** the org's other actions of the last hour, counted in SQL, not loaded: decide() takes them as DecideDeps.orgRecentActions */
+  orgRecentActions: OrgRecentActions;
+  riskSignals: RiskSignal[];
 }
 
 /** Pending intents count as executed: they are reserved. */
-function historyOf(actions: Row[], tickets: Row[], customerId: string | null, now: string): HistoryEntry[] {
+function historyOf(actions: Row[], tickets: Row[], customerId: string | null, now: string): Omit<DecisionFacts, 'riskSignals'> {
   // Rows recorded a moment after `now` (another ticket's intent, or a database clock slightly ahead)
   // are history all the same: clamp them to `now` so the gates count them.
   const clamp = (at: unknown) => (iso(at)! > now ? now : iso(at)!);
@@ -179,18 +182,14 @@ function historyOf(actions: Row[], tickets: Row[], customerId: string | null, no
       amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: clamp(a.created_at),
     });
   }
-  // The org's other actions of the last hour are counted in SQL, not loaded: the rate-limit gate
-  // only counts them (and first-time approval only reads their type), so each stands here as an
-  // anonymous entry of its type at `now`, with no customer (abuse detection never sees it).
-  for (const [type, extra] of hourCount) {
-    for (let i = 0; i < extra; i++) {
-      out.push({ kind: 'action', type: type as 'refund', customerId: null, orderId: null, amount: null, reason: null, status: 'executed', at: now });
-    }
-  }
+  // The org's other actions of the last hour are counted in SQL, not loaded (the rate limit only
+  // counts them, first-time approval only reads their types): their count goes to decide() as is.
+  const orgRecentActions: Partial<Record<string, number>> = {};
+  for (const [type, extra] of hourCount) if (extra > 0) orgRecentActions[type] = extra;
   if (customerId) {
     for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: clamp(t.created_at) });
   }
-  return out;
+  return { history: out, orgRecentActions };
 }
 
 const riskSignalOf = (r: Row): RiskSignal => ({ customerId: String(r.customer_id), source: String(r.source), level: r.level as RiskSignal['level'], note: (r.note as string) ?? null, at: iso(r.at) });

@@ -39,6 +39,10 @@ export interface Facts {
   readonly executedActions: readonly Extract<HistoryEntry, { kind: 'action' }>[];
   /** `at` of each executedActions entry, in ms */
   readonly executedActionsAt: readonly number[];
+  /** the org's actions of the last hour that the history does not list, counted at the edge (DecideDeps.orgRecentActions) */
+  readonly orgLastHourUnlisted: number;
+  /** their types */
+  readonly executedTypesUnlisted: readonly string[];
   readonly riskSignals: readonly RiskSignal[];
 }
 
