@@ -55,7 +55,9 @@ async function adminQuery(url: string, text: string) {
 /** A `gatehouse serve` child; the first one on an empty database prints the demo API key. */
 function startServer(env: Record<string, string>, workers: number, needKey = true): Promise<{ child: ChildProcess; url: string; apiKey: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gatehouse.js'), 'serve'], {
+    // BENCH_NODE_ARGS: node flags for the service processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'gatehouse.js'), 'serve'], {
       env: { ...process.env, PORT: '0', GATEHOUSE_LOG: 'warn', GATEHOUSE_RATE_LIMIT: '100000000', GATEHOUSE_WORKERS: String(workers), ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
