@@ -112,6 +112,8 @@ export function findEmails(text: string, facts: TextFacts): PiiSpan[] {
   }
   if (!(facts.at || facts.bracket || facts.spelled) || !mightBeSpelledOut(text)) return out;
   for (const mark of allMatches(AT_MARK, text)) {
+    // an address around a mark inside one already found would overlap it: not looked for
+    if (out.some((o) => o.start <= mark.index && mark.index < o.end)) continue;
     const m = spelledOutAround(text, mark.index);
     if (!m || out.some((o) => o.start < m.index + m[0].length && m.index < o.end)) continue;
     const raw = m[0];

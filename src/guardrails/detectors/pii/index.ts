@@ -22,13 +22,17 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
   const enabled = new Set(pii.types);
   const region = pii.defaultRegion;
   const allowed = allowListForms(pii.allow, region);
-  const allowedLengths = new Set([...allowed].map((form) => form.length));
+  const forms = [...allowed];
+  // A merchant's allow list is a few entries: comparing with each beats hashing a new string per span.
+  const fewForms = forms.length <= 16;
   /** The span's canonical value (lower case already) or its text, lower-cased, is on the allow list. */
   const allowListed = (span: PiiSpan, text: string, ascii: boolean): boolean => {
-    if (allowedLengths.has(span.value.length) && allowed.has(span.value)) return true;
-    // lower-casing ASCII keeps its length: only a span as long as an allowed form can be one (no slice)
-    if (ascii && !allowedLengths.has(span.end - span.start)) return false;
-    return allowed.has(text.slice(span.start, span.end).toLowerCase());
+    if (!fewForms || !ascii) return allowed.has(span.value) || allowed.has(text.slice(span.start, span.end).toLowerCase());
+    for (let f = 0; f < forms.length; f++) {
+      // lower-casing ASCII keeps its length, so the text is compared in place
+      if (forms[f] === span.value || sameIgnoringAsciiCase(text, span.start, span.end, forms[f])) return true;
+    }
+    return false;
   };
   const email = enabled.has('email');
   const card = enabled.has('credit_card');
@@ -61,6 +65,17 @@ export function compilePii(pii: GuardrailSettings['pii']): PiiScanner {
       return kept.length > 1 ? kept.sort((a, b) => a.start - b.start) : kept;
     },
   };
+}
+
+/** text[start, end), ASCII, lower-cased, is `form`. */
+function sameIgnoringAsciiCase(text: string, start: number, end: number, form: string): boolean {
+  if (end - start !== form.length) return false;
+  for (let i = 0; i < form.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== form.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Adds the spans that overlap none kept so far (an earlier detector's claim wins). */
