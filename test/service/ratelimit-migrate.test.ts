@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import fc from 'fast-check';
 import { memoryRateLimiter } from '../../src/service/ratelimit/index.ts';
 import { redisRateLimiter } from '../../src/service/ratelimit/redis.ts';
 import { openPostgres } from '../../src/service/db/postgres.ts';
@@ -19,6 +20,31 @@ describe('sliding-window rate limiter', () => {
     now += 401; // the first three hits left the window
     expect((await limiter.hit('org:a', 3, 1000)).allowed).toBe(true);
     expect((await limiter.hit('org:b', 3, 1000)).allowed).toBe(true);
+  });
+
+  it('in process: answers exactly as a plain sliding log would, over random traffic (the log expires from its front)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('org:a', 'org:b')), { maxLength: 3000 }),
+        async (limit, windowMs, steps) => {
+          let now = 0;
+          const limiter = memoryRateLimiter(() => now);
+          const log = new Map<string, number[]>();
+          for (const [advance, key] of steps) {
+            now += advance;
+            const inWindow = (log.get(key) ?? []).filter((at) => at > now - windowMs);
+            const expected = inWindow.length < limit
+              ? { allowed: true, remaining: limit - inWindow.length - 1, retryAfterMs: 0 }
+              : { allowed: false, remaining: 0, retryAfterMs: Math.max(1, inWindow[inWindow.length - limit] + windowMs - now) };
+            if (expected.allowed) inWindow.push(now);
+            log.set(key, inWindow);
+            expect(await limiter.hit(key, limit, windowMs)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it.skipIf(!process.env.REDIS_URL)('on Redis: two instances share one window, atomically', async () => {
