@@ -1,10 +1,10 @@
-import { allMatches } from '../../match/each.ts';
 import validator from 'validator';
 import { precededBy, type PiiSpan } from './span.ts';
 import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 
 const COLONS = /[0-9a-f]:[0-9a-f:]/i;
-const V6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4})?(?![\w:]|\.\w)/gi;
+// Sticky: tried only where an address can begin (nextV6), not at every position of the text.
+const V6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4})?(?![\w:]|\.\w)/iy;
 // "version 1.2.3.4", "v1.2.3.4", "build 10.0.19041.1": a dotted quad after these words is a version.
 const VERSION = /(?:\bv|\bver\.?|version|build|release|firmware|update|upgrade|patch|sdk|app|ios|android|windows|macos|os|driver|rev(?:ision)?)\s*[:#]?\s*$/i;
 
@@ -24,10 +24,10 @@ export function findIps(text: string, facts: TextFacts): PiiSpan[] {
     if (validator.isIP(value, 4) && !precededBy(text, start, VERSION, 20)) out.push({ type: 'ip_address', start, end, value });
     k += 3; // an invalid quad (256.1.1.1) is still not the start of another one
   }
-  const colon = text.indexOf(':');
   // an IPv6 address has at least two colons
+  const colon = facts.colon ? text.indexOf(':') : -1;
   if (colon >= 0 && text.indexOf(':', colon + 1) > 0 && COLONS.test(text)) {
-    for (const m of allMatches(V6, text)) {
+    for (let m = nextV6(text, 0); m !== null; m = nextV6(text, m.index + m[0].length)) {
       const c = m[0];
       // at least two written groups: "::1"-like fragments and "Note::" are not addresses worth redacting
       const { written, colons } = colonGroups(c);
@@ -38,6 +38,24 @@ export function findIps(text: string, facts: TextFacts): PiiSpan[] {
   }
   return out;
 }
+
+/**
+ * The first V6 match from `from` on, as a global search would find it. A match begins with up to four
+ * hex digits before a colon, or at the colon, and not after a word character, ":" or "."; so it can
+ * only begin at a colon or at the start of the hex digits right before one.
+ */
+function nextV6(text: string, from: number): RegExpExecArray | null {
+  for (let colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let start = colon;
+    while (start > from && colon - start < 4 && isHexDigit(text.charCodeAt(start - 1))) start--;
+    V6.lastIndex = start;
+    const m = V6.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
+}
+
+const isHexDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
 /** Of a candidate split at its colons: how many pieces are not empty, and how many colons there are. */
 function colonGroups(candidate: string): { written: number; colons: number } {
