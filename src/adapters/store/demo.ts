@@ -1,7 +1,7 @@
 // The built-in demo store: customers and orders in the service's own database, for the embedded
 // default and for tests. Same interface as a real store: every write carries an idempotency key.
 import type { Db, Queryable } from '../../service/db/port.ts';
-import { iso, json, num, one, run, sql } from '../../service/db/port.ts';
+import { combine, iso, json, num, one, run, sql, type SqlPlan } from '../../service/db/port.ts';
 import { withOrg } from '../../service/db/tenant.ts';
 import type { Customer, Order } from '../../tickets/scenario.ts';
 import type { StoreAdapter, StoreWriteResult } from './types.ts';
@@ -15,6 +15,12 @@ export class StoreRefusal extends Error {
 const plans = {
   customerByEmail: (orgId: string, email: string) =>
     sql('SELECT * FROM customers WHERE org_id = $1 AND lower(email) = lower($2) ORDER BY id LIMIT 1', orgId, email),
+  customerWithOrders: (orgId: string, email: string) =>
+    sql(`WITH c AS (SELECT * FROM customers WHERE org_id = $1 AND lower(email) = lower($2) ORDER BY id LIMIT 1)
+         SELECT (SELECT row_to_json(c) FROM c) AS customer,
+                coalesce((SELECT json_agg(o) FROM (SELECT orders.* FROM orders JOIN c ON orders.customer_id = c.id
+                                                    WHERE orders.org_id = $1 ORDER BY orders.created_at DESC LIMIT 250) o), '[]') AS orders`,
+      orgId, email),
   orders: (orgId: string, customerId: string) =>
     sql('SELECT * FROM orders WHERE org_id = $1 AND customer_id = $2 ORDER BY created_at DESC LIMIT 250', orgId, customerId),
   order: (orgId: string, id: string, lock = false) =>
@@ -59,11 +65,17 @@ const cents = (n: number) => Math.round(n * 100);
 
 /** The demo store can read inside the caller's transaction (one round of queries per ticket, not three). */
 export interface ScopedReads {
-  readsIn(tx: Queryable): Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'>;
+  readsIn(tx: Queryable): StoreReads;
 }
 
-function reads(orgId: string, inOrg: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>): Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'> {
+type StoreReads = Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>;
+
+function reads(orgId: string, inOrg: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>): StoreReads {
   return {
+    findCustomerWithOrders: (email) => inOrg(async (tx) => {
+      const row = (await one<{ customer: Record<string, unknown> | null; orders: Record<string, unknown>[] }>(tx, plans.customerWithOrders(orgId, email)))!;
+      return { customer: row.customer && toCustomer(row.customer), orders: row.orders.map(toOrder) };
+    }),
     findCustomerByEmail: (email) => inOrg(async (tx) => {
       const row = await one<Record<string, unknown>>(tx, plans.customerByEmail(orgId, email));
       return row && toCustomer(row);
@@ -90,15 +102,17 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
    * the order it locked first: two calls with the same key serialise on that lock, and the second
    * sees the first's record.
    */
-  const idempotent = (key: string, orderId: string, write: (tx: Queryable, order: Order) => Promise<StoreWriteResult & { kind: string; orderId: string }>) =>
+  const idempotent = (key: string, orderId: string, write: (order: Order) => StoreWriteResult & { kind: string; orderId: string; change?: SqlPlan }) =>
     inOrg(async (tx) => {
       const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
       const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
       if (seen) return seen.result;
       if (!row) throw new StoreRefusal(`order ${orderId} not found`);
-      const done = await write(tx, toOrder(row));
+      const done = write(toOrder(row));
       const result = { id: done.id, amount: done.amount };
-      await run(tx, plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result));
+      // the order's change and the record of the key: one statement
+      const record = plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result);
+      await run(tx, done.change ? combine([done.change], record) : record);
       return result;
     });
 
@@ -106,22 +120,22 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
     name: 'demo',
     ...reads(orgId, inOrg),
     readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
-    refund: (input, key) => idempotent(key, input.orderId, async (tx, order) => {
+    refund: (input, key) => idempotent(key, input.orderId, (order) => {
       // the store enforces its own refundable amount at execution time, whatever was decided before
       const refundable = cents(order.totalPrice) - cents(order.refundedAmount);
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is cancelled`);
       if (cents(input.amount) > refundable) throw new StoreRefusal(`refund of ${input.amount.toFixed(2)} exceeds the refundable ${(refundable / 100).toFixed(2)}`);
       const refunded = (cents(order.refundedAmount) + cents(input.amount)) / 100;
-      await run(tx, plans.refund(orgId, order.id, refunded, refunded >= order.totalPrice ? 'refunded' : 'partially_refunded'));
-      return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount };
+      const change = plans.refund(orgId, order.id, refunded, refunded >= order.totalPrice ? 'refunded' : 'partially_refunded');
+      return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount, change };
     }),
-    cancel: (input, key) => idempotent(key, input.orderId, async (tx, order) => {
+    cancel: (input, key) => idempotent(key, input.orderId, (order) => {
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is already cancelled`);
       if (order.fulfillmentStatus === 'fulfilled') throw new StoreRefusal(`order ${order.id} is fulfilled`);
-      await run(tx, plans.cancel(orgId, order.id, order.totalPrice));
-      return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100 };
+      const change = plans.cancel(orgId, order.id, order.totalPrice);
+      return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100, change };
     }),
-    exchange: (input, key) => idempotent(key, input.orderId, async (_tx, order) => {
+    exchange: (input, key) => idempotent(key, input.orderId, (order) => {
       const item = order.lineItems.find((li) => String(li.id) === String(input.lineItemId));
       if (!item) throw new StoreRefusal(`line item ${input.lineItemId} not in order ${order.id}`);
       if (order.fulfillmentStatus === 'unfulfilled') throw new StoreRefusal(`order ${order.id} is not fulfilled yet`);

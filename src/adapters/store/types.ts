@@ -16,6 +16,8 @@ export interface StoreAdapter {
   findCustomerByEmail(email: string): Promise<Customer | null>;
   listOrders(customerId: string): Promise<Order[]>;
   getOrder(orderId: string): Promise<Order | null>;
+  /** Optional: the customer and their orders in one request, for a store that can (the demo store: one statement). */
+  findCustomerWithOrders?(email: string): Promise<{ customer: Customer | null; orders: Order[] }>;
   refund(input: { orderId: string; amount: number; currency: string; reason?: string | null }, idempotencyKey: string): Promise<StoreWriteResult>;
   cancel(input: { orderId: string; reason?: string | null }, idempotencyKey: string): Promise<StoreWriteResult>;
   exchange(input: { orderId: string; lineItemId: string; newSku: string }, idempotencyKey: string): Promise<StoreWriteResult>;

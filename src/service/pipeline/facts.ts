@@ -18,10 +18,17 @@ export interface StoreFacts {
  * theirs. `foundBefore`: the customer as found before (null: none), so only the orders are read again.
  */
 export async function loadStoreFacts(
-  store: Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder'>, ticket: Ticket, foundBefore?: Customer | null,
+  store: Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>, ticket: Ticket, foundBefore?: Customer | null,
 ): Promise<StoreFacts> {
-  const customer = foundBefore !== undefined ? foundBefore : ticket.from.trim() ? await store.findCustomerByEmail(ticket.from.trim()) : null;
-  const orders = customer ? await store.listOrders(String(customer.id)) : [];
+  const email = ticket.from.trim();
+  let customer: Customer | null;
+  let orders: Order[];
+  if (foundBefore === undefined && email && store.findCustomerWithOrders) {
+    ({ customer, orders } = await store.findCustomerWithOrders(email));
+  } else {
+    customer = foundBefore !== undefined ? foundBefore : email ? await store.findCustomerByEmail(email) : null;
+    orders = customer ? await store.listOrders(String(customer.id)) : [];
+  }
   const known = new Set(orders.map((o) => String(o.id).toUpperCase()));
   // The entity gate must tell "not this customer's order" from "no such order": fetch what the text names.
   for (const id of extractOrderIds(ticket.subject, ticket.body).slice(0, 5)) {
