@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { found } from './helpers.ts';
+import { defaults, found } from './helpers.ts';
+import { guard } from '../../src/guardrails/index.ts';
 
 // Case tables per detector: [text, the exact PII substring or null when nothing may be found]
 const cases: Record<string, [string, string | null][]> = {
@@ -85,5 +86,51 @@ describe.each(Object.entries(cases))('%s', (type, table) => {
     const spans = found(text, type as never);
     if (expected === null) expect(spans).toEqual([]);
     else expect(spans).toEqual([[expected, text.indexOf(expected), text.indexOf(expected) + expected.length]]);
+  });
+});
+
+// The detectors read the text's digit runs, phone runs, IPv6 starts and spelled-out forms by hand
+// (src/guardrails/detectors/pii/facts.ts and each detector); these rows pin where a number may begin and
+// end, what glued characters rule it out, and the e-mail forms in other cases and spacings.
+const edges: [string, [string, string][]][] = [
+  ['Call 415-555-2671-9', [['phone', '415-555-2671']]],
+  ['Call 415-555-2671/2', []],
+  ['Call (415) 555-2671)', [['phone', '(415) 555-2671']]],
+  ['ref-415-555-2671', []],
+  ['Call 415 555 2671 12 times', [['phone', '415 555 2671']]],
+  ['415 555 2671. Thanks', [['phone', '415 555 2671']]],
+  ['SSN 123-45-6789-1', []],
+  ['SSN -123-45-6789', []],
+  ['SSN 123-45 6789', []],
+  ['SSN: 123456789-0', []],
+  ['SSN: 1234567890', []],
+  ['ip 1.2.3.4.5', []],
+  ['ip x1.2.3.4', []],
+  ['ip :1.2.3.4', []],
+  ['ip 1.2.3.4a', []],
+  ['ip 1.2.3.4.', [['ip_address', '1.2.3.4']]],
+  ['ip 1234.5.6.7', []],
+  ['10.0.0.1,10.0.0.2', [['ip_address', '10.0.0.1'], ['ip_address', '10.0.0.2']]],
+  ['paid 1,4111 1111 1111 1111', []],
+  ['card 4111  1111 1111 1111', []],
+  ['card 4111-1111 1111-1111 and 4111111111111111', [['credit_card', '4111-1111 1111-1111'], ['credit_card', '4111111111111111']]],
+  ['from x2001:db8::1', []],
+  ['from 2001:db8::1.', [['ip_address', '2001:db8::1']]],
+  ['fe80:abcd1:: x', []],
+  ['g2001:db8::1 and 2001:db8::2', [['ip_address', '2001:db8::2']]],
+  ['Mail JANE DOT DOE AT GMAIL DOT COM', [['email', 'JANE DOT DOE AT GMAIL DOT COM']]],
+  ['mail jane\u2003dot\u2003doe at gmail dot com', [['email', 'jane\u2003dot\u2003doe at gmail dot com']]],
+  ['jane (at) example [dot] co {dot} uk', [['email', 'jane (at) example [dot] co {dot} uk']]],
+  ['jane at gmail.com and ann at gmail.com', [['email', 'jane at gmail.com'], ['email', 'ann at gmail.com']]],
+  ['We refunded €5 to +44 20 7946 0958', [['phone', '+44 20 7946 0958']]],
+  ['Call ４１５-５５５-２６７１ 🎉', [['phone', '４１５-５５５-２６７１']]],
+  ['Call 415\u200b-555-2671', [['phone', '415\u200b-555-2671']]],
+];
+
+describe('where a number or address begins and ends', () => {
+  it.each(edges)('%s', (text, expected) => {
+    const r = guard(text, defaults);
+    const pii = r.findings.filter((f) => f.rule.startsWith('pii.'));
+    expect(pii.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual(expected);
   });
 });
