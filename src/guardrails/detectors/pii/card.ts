@@ -1,7 +1,7 @@
-import { precededBy, type PiiSpan } from './span.ts';
+import { labelBefore, precededBy, type PiiSpan } from './span.ts';
 import type { TextFacts } from './facts.ts';
 
-const TRACKING = /(?:tracking|track|shipment|parcel|waybill|awb)\s*(?:no\.?|number|#|id)?\s*[:#]?\s*$/i;
+const TRACKING = labelBefore(/(?:tracking|track|shipment|parcel|waybill|awb)\s*(?:no\.?|number|#|id)?\s*[:#]?\s*/i);
 
 interface Network {
   readonly name: string;

@@ -1,12 +1,12 @@
 import validator from 'validator';
-import { precededBy, type PiiSpan } from './span.ts';
+import { labelBefore, precededBy, type PiiSpan } from './span.ts';
 import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 
 const COLONS = /[0-9a-f]:[0-9a-f:]/i;
 // Sticky: tried only where an address can begin (nextV6), not at every position of the text.
 const V6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4})?(?![\w:]|\.\w)/iy;
 // "version 1.2.3.4", "v1.2.3.4", "build 10.0.19041.1": a dotted quad after these words is a version.
-const VERSION = /(?:\bv|\bver\.?|version|build|release|firmware|update|upgrade|patch|sdk|app|ios|android|windows|macos|os|driver|rev(?:ision)?)\s*[:#]?\s*$/i;
+const VERSION = labelBefore(/(?:\bv|\bver\.?|version|build|release|firmware|update|upgrade|patch|sdk|app|ios|android|windows|macos|os|driver|rev(?:ision)?)\s*[:#]?\s*/i);
 
 /**
  * IPv4 and IPv6 addresses (compressed forms and IPv4-mapped too), valid by validator's isIP. IPv4 is

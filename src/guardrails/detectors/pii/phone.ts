@@ -1,4 +1,4 @@
-import { precededBy, type PiiSpan } from './span.ts';
+import { labelBefore, precededBy, type PiiSpan } from './span.ts';
 import { plausibleNationalLength, validPhoneDigits } from './phone-validity.ts';
 import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 
@@ -8,7 +8,7 @@ import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 // it by hand, only where one can begin (a digit run, or the "+", "(" or "+(" just before one): the regex
 // run there cost more than the rest of the phone search.
 // An order, invoice, tracking or reference number is labelled as such; it is not a phone number.
-const NOT_A_PHONE = /(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*$|#\s*$/i;
+const NOT_A_PHONE = labelBefore(/(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*|#\s*/i);
 
 /**
  * Phone numbers valid for their country by libphonenumber's full metadata ("max"): national formats in

@@ -8,7 +8,18 @@ export interface PiiSpan {
   readonly value: string;
 }
 
-/** True when the `window` characters before `start` end with `context` (an anchored-at-end regex). */
-export function precededBy(text: string, start: number, context: RegExp, window = 32): boolean {
-  return context.test(text.slice(Math.max(0, start - window), start));
+/**
+ * A label that must end right where a number starts ("order #", "tracking number:"), as a lookbehind
+ * tried once at the end (V8 matches a lookbehind backwards): an end-anchored regex (`…$`) is tried from
+ * every position before it.
+ */
+export function labelBefore(label: RegExp): RegExp {
+  return new RegExp(`(?<=${label.source})`, `${label.flags}y`);
+}
+
+/** True when the `window` characters before `start` end with `label` (made by labelBefore). */
+export function precededBy(text: string, start: number, label: RegExp, window = 32): boolean {
+  const before = text.slice(Math.max(0, start - window), start);
+  label.lastIndex = before.length;
+  return label.test(before);
 }

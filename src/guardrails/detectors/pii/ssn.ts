@@ -1,10 +1,10 @@
-import { precededBy, type PiiSpan } from './span.ts';
+import { labelBefore, precededBy, type PiiSpan } from './span.ts';
 import { isDigit, type TextFacts } from './facts.ts';
 
 // Nine bare digits are an SSN only when the text says so just before.
 // cheap gate: no SSN word anywhere, no bare nine digits to look at
 const SSN_WORD = /ssn|ss#|social|soc\.?\s*sec|tin\b|taxpayer/i;
-const SSN_CONTEXT = /(?:\bssn|\bss#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?|\btin|taxpayer\s+id(?:entification)?(?:\s+number)?)\s*(?:is|was|as|reads|:|#|=|-)?\s*[:#]?\s*$/i;
+const SSN_CONTEXT = labelBefore(/(?:\bssn|\bss#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?|\btin|taxpayer\s+id(?:entification)?(?:\s+number)?)\s*(?:is|was|as|reads|:|#|=|-)?\s*[:#]?\s*/i);
 
 /** SSA rules: area not 000, 666 or 900–999; group not 00; serial not 0000. */
 export function validSsn(area: string, group: string, serial: string): boolean {
