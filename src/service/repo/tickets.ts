@@ -5,8 +5,16 @@ import type { Decision, HistoryEntry, ModelAnswer, RiskSignal } from '../../tick
 import type { OrgRecentActions } from '../../tickets/facts.ts';
 import { storedSettings, type SettingsRow, type StoredSettings } from './settings.ts';
 
-/** The first executed action of each type is one probe each on actions_executed_type (never a scan of every action ever). */
-const TYPES_ARRAY = `ARRAY[${ACTION_TYPES.map((t) => `'${t}'`).join(', ')}]::text[]`;
+/**
+ * The first executed action of each type: one probe per type on actions_executed_type (never a scan
+ * of every action ever). Each probe names its type as a literal: with a type taken from a join, the
+ * cached generic plan of the prepared statement walked the org's recent actions instead (66,867
+ * rows examined per decision at 100,000 stored actions).
+ */
+const FIRST_OF_EACH_TYPE = ACTION_TYPES.map(
+  (t) => `(SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+            WHERE org_id = $1 AND status = 'executed' AND type = '${t}' ORDER BY created_at LIMIT 1)`,
+).join('\n           UNION ALL\n           ');
 
 export interface TicketRow {
   orgId: string;
@@ -76,9 +84,7 @@ export const plans = {
             WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
               AND created_at > $4::timestamptz - make_interval(days => $3)
            UNION
-           SELECT f.* FROM unnest(${TYPES_ARRAY}) AS t(type) CROSS JOIN LATERAL
-             (SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
-               WHERE org_id = $1 AND status = 'executed' AND type = t.type ORDER BY created_at LIMIT 1) f),
+           ${FIRST_OF_EACH_TYPE}),
          acts AS (
            SELECT type, customer_id, order_id, amount, reason, created_at,
                   created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM hist
