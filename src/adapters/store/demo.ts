@@ -14,9 +14,9 @@ export class StoreRefusal extends Error {
 
 const plans = {
   customerByEmail: (orgId: string, email: string) =>
-    sql('SELECT * FROM customers WHERE org_id = $1 AND lower(email) = lower($2) ORDER BY id LIMIT 1', orgId, email),
+    sql('SELECT * FROM customers WHERE org_id = $1 AND email_key = lower($2) ORDER BY id LIMIT 1', orgId, email),
   customerWithOrders: (orgId: string, email: string) =>
-    sql(`WITH c AS (SELECT * FROM customers WHERE org_id = $1 AND lower(email) = lower($2) ORDER BY id LIMIT 1)
+    sql(`WITH c AS (SELECT * FROM customers WHERE org_id = $1 AND email_key = lower($2) ORDER BY id LIMIT 1)
          SELECT (SELECT row_to_json(c) FROM c) AS customer,
                 coalesce((SELECT json_agg(o) FROM (SELECT orders.* FROM orders JOIN c ON orders.customer_id = c.id
                                                     WHERE orders.org_id = $1 ORDER BY orders.created_at DESC LIMIT 250) o), '[]') AS orders`,
