@@ -147,14 +147,14 @@ async function seedShoppers(dbUrl: string, count: number) {
 }
 
 /** `rate`: a fixed offered rate (latencies corrected for coordinated omission); without it, as fast as the connections go. */
-async function load(url: string, headers: Record<string, string>, body: () => string, rate?: number) {
+async function load(url: string, headers: Record<string, string>, body: () => string, rate?: number, seconds = SECONDS) {
   const result = await autocannon({
-    url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+    url, connections: CONNECTIONS, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json', ...headers },
     ...(rate ? { overallRate: rate } : {}),
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
   } as unknown as autocannon.Options);
   const ok = result['2xx'];
-  return { rps: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, total: ok };
+  return { rps: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, total: ok };
 }
 
 async function waitDrained(count: () => Promise<number>, timeoutMs = 300_000): Promise<number> {
@@ -240,6 +240,10 @@ async function main() {
       return Number(r.rows[0].n);
     };
     if (dbUrl) await seedShoppers(dbUrl, SHOPPERS);
+    // warm-up, not measured: the JIT compiles the hot paths, pools open their connections, each
+    // connection prepares its statements
+    await load(`${url}/v1/tickets`, auth, ticketBody, 200, 3);
+    await waitDrained(queued);
     const rows: Array<Record<string, string | number>> = [];
     const runOnce = async (stored: number, rate?: number) => {
       const pids = [child.pid!, ...(worker ? [worker.child.pid!] : [])];
