@@ -23,6 +23,9 @@ export interface Worker {
 
 type Handler = (ctx: ServiceContext, job: Job) => Promise<void>;
 
+/** How often the worker deletes per-second action counts no window reads any more. */
+const SWEEP_EVERY_MS = 60_000;
+
 const HANDLERS: Record<string, Handler> = {
   async ticket(ctx, job) {
     await processTicket(ctx, job.orgId, String(job.payload.ticketId));
@@ -128,9 +131,14 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
     settleIdle();
   }
 
+  let swept = 0;
   const tick = () => {
     if (stopped) return;
     void pump();
+    if (Date.now() - swept > SWEEP_EVERY_MS) {
+      swept = Date.now();
+      run(ctx.db, ticketPlans.sweepActionCounts()).catch((error) => ctx.log.warn('could not sweep old action counts', { error: (error as Error).message }));
+    }
     timer = setTimeout(tick, pollMs);
     timer.unref?.();
   };

@@ -75,7 +75,7 @@ export const plans = {
    * Everything the limits, abuse and risk gates read, in one statement (one round trip), as JSON:
    * `actions`: the customer's executed or pending actions in the window, the org's first executed
    * action of each type ever (first-time approval), and the org's count per type over the last hour
-   * (rate limit; counted here, not loaded); `tickets`: the customer's damage claims in the window
+   * (rate limit; counted here from per-second counts, not loaded); `tickets`: the customer's damage claims in the window
    * (the only tickets a gate counts); `risks`: the customer's risk signals.
    */
   decisionFacts: (orgId: string, customerId: string | null, ticketId: string, windowDays: number, now: string) =>
@@ -89,8 +89,15 @@ export const plans = {
            SELECT type, customer_id, order_id, amount, reason, created_at,
                   created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM hist
            UNION ALL
-           SELECT type, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int FROM actions
-            WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
+           SELECT type, NULL, NULL, NULL, NULL, NULL, NULL, sum(n)::int FROM (
+             -- the seconds wholly inside the hour, from their counts (migration 007) …
+             SELECT type, n FROM action_counts
+              WHERE org_id = $1 AND second > date_trunc('second', $4::timestamptz - interval '1 hour')
+             UNION ALL
+             -- … and, exactly, the actions of the one second the hour's edge cuts
+             SELECT type, 1 FROM actions
+              WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
+                AND created_at < date_trunc('second', $4::timestamptz - interval '1 hour') + interval '1 second') hour
             GROUP BY type)
          SELECT (SELECT coalesce(json_agg(acts), '[]') FROM acts) AS actions,
                 (SELECT coalesce(json_agg(t), '[]') FROM
@@ -113,6 +120,8 @@ export const plans = {
             AND NOT EXISTS (SELECT 1 FROM actions a WHERE a.org_id = $1 AND a.ticket_id = $2 AND a.status = 'awaiting_approval')`,
       orgId, id, d.outcome, d.stoppedAt?.gate ?? null, json(d)),
   haltedTickets: (orgId: string) => sql(`SELECT id FROM tickets WHERE org_id = $1 AND status = 'halted'`, orgId),
+  /** per-second action counts older than any window that reads them (all orgs: the worker's sweep) */
+  sweepActionCounts: () => sql(`DELETE FROM action_counts WHERE second < now() - interval '2 hours'`),
   requeue: (orgId: string, id: string) => sql(`UPDATE tickets SET status = 'queued' WHERE org_id = $1 AND id = $2`, orgId, id),
 };
 
