@@ -13,7 +13,8 @@
 // Both again after the store grows from 1,000 to 100,000 tickets (indexes keep the cost flat).
 // Peer: a bare node:http + pg endpoint doing one INSERT per request, the floor any durable accept
 // pays; the ratio is printed.
-// Env: BENCH_SECONDS (default 10), BENCH_RATE (500), BENCH_CONNECTIONS (32), BENCH_WORKERS (worker jobs in flight, 4).
+// Env: BENCH_SECONDS (default 10), BENCH_RATE (500), BENCH_CONNECTIONS (32), BENCH_WORKERS (worker jobs in flight, 4),
+// BENCH_TRACE=1 (print when each paced request slower than 30 ms was due).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';

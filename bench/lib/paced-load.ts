@@ -19,6 +19,7 @@ export async function pacedLoad(url: string, headers: Record<string, string>, bo
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const target = new URL(url);
   const latencies: number[] = [];
+  const slow: string[] = [];
   let ok = 0;
   let errors = 0;
   const send = (due: number) =>
@@ -29,7 +30,9 @@ export async function pacedLoad(url: string, headers: Record<string, string>, bo
         (res) => {
           res.resume();
           res.on('end', () => {
-            latencies.push(performance.now() - due);
+            const latency = performance.now() - due;
+            latencies.push(latency);
+            if (process.env.BENCH_TRACE && latency > 30) slow.push(`${((due - start) / 1000).toFixed(2)}s:${latency.toFixed(0)}ms`);
             if (res.statusCode! >= 200 && res.statusCode! < 300) ok += 1;
             else errors += 1;
             resolve();
@@ -43,8 +46,9 @@ export async function pacedLoad(url: string, headers: Record<string, string>, bo
       req.end(payload);
     });
   const count = Math.round(rate * seconds);
-  const start = performance.now();
+  let start = 0;
   const inFlight: Array<Promise<void>> = [];
+  start = performance.now();
   for (let i = 0; i < count; i++) {
     const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
@@ -53,6 +57,7 @@ export async function pacedLoad(url: string, headers: Record<string, string>, bo
   }
   await Promise.all(inFlight);
   agent.destroy();
+  if (slow.length) console.log(`  slow (> 30 ms) at: ${slow.join(' ')}`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
   return { rps: ok / seconds, total: ok, errors, p50: at(0.5), p99: at(0.99), max: at(1) };
