@@ -1,6 +1,6 @@
 // The built-in demo store: customers and orders in the service's own database, for the embedded
 // default and for tests. Same interface as a real store: every write carries an idempotency key.
-import type { Db, Queryable } from '../../service/db/port.ts';
+import type { Db, Queryable, Tx } from '../../service/db/port.ts';
 import { combine, iso, json, num, one, run, sql, type SqlPlan } from '../../service/db/port.ts';
 import { withOrg } from '../../service/db/tenant.ts';
 import type { Customer, Order } from '../../tickets/scenario.ts';
@@ -95,7 +95,7 @@ export function hasScopedReads(store: StoreAdapter): store is StoreAdapter & Sco
 
 /** The demo store of one organisation, on the service's database (row-level security applies). */
 export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
-  const inOrg = <T>(fn: (tx: Queryable) => Promise<T>) => withOrg(db, orgId, fn);
+  const inOrg = <T>(fn: (tx: Tx) => Promise<T>) => withOrg(db, orgId, fn);
 
   /**
    * Replays the recorded result when the key was seen; otherwise runs `write` once, atomically, on
@@ -104,6 +104,10 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
    */
   const idempotent = (key: string, orderId: string, write: (order: Order) => StoreWriteResult & { kind: string; orderId: string; change?: SqlPlan }) =>
     inOrg(async (tx) => {
+      // The demo store shares the service's write-ahead log, so its write need not wait for the disk
+      // either: were it lost in a crash, the intent's later records (written after it in the log) are
+      // lost with it, the intent is still pending, and reconciling writes it once, afresh.
+      tx.lazyCommit();
       const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
       const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
       if (seen) return seen.result;
