@@ -32,6 +32,9 @@ describe('phone validity agrees with libphonenumber', () => {
     ['+44 20 7946 0958', 'US', '+442079460958'],
     ['020 7946 0958', 'GB', '+442079460958'],
     ['(242) 357-1234', 'US', '+12423571234'],
+    // the calling code without "+": stripped only when libphonenumber would (found by the property above)
+    ['914020000000', 'IN', '+914020000000'],
+    ['4902010000000', 'DE', null],
   ])('%s in %s is %s', (written, region, e164) => {
     expect(validPhone(written, region)).toBe(e164);
   });

@@ -215,8 +215,11 @@ export function validPhoneDigits(candidate: string, digits: string, plus: boolea
     else {
       const regions = regionsOfCallingCode(home.callingCode);
       let national = validNational(home, regions, digits);
-      // "914020000000" read in India: the calling code written without its "+" (libphonenumber does this too)
-      if (national === null && digits.startsWith(home.callingCode)) national = validNational(home, regions, digits.slice(home.callingCode.length));
+      // "914020000000" read in India: the calling code written without its "+". libphonenumber strips
+      // it only when the whole number does not fit the region's general pattern or is too long (so it
+      // reads "4902010000000" in Germany as one invalid national number): whenever stripping would give
+      // a valid number, its own parse decides.
+      if (national === null && digits.startsWith(home.callingCode) && validNational(home, regions, digits.slice(home.callingCode.length)) !== null) national = ASK;
       result = { code: home.callingCode, national };
     }
   }
