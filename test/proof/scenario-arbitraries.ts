@@ -223,7 +223,8 @@ export function brokenInvariants(scenario: Scenario, settings: Settings, decisio
     }
     if (!customer || order.customerId !== customer.id) broken.push(`${a.type} on order ${a.orderId} of another customer`);
     if (!settings.actions[a.type].enabled) broken.push(`${a.type} ran though disabled`);
-    const refundable = Math.max(0, cents_(order.totalPrice) - cents_(order.refundedAmount));
+    // an order the store marks refunded gives back nothing, whatever its refundedAmount says (tickets.md, facts.ts)
+    const refundable = order.financialStatus === 'refunded' ? 0 : Math.max(0, cents_(order.totalPrice) - cents_(order.refundedAmount));
     if (a.type === 'refund') {
       if (order.financialStatus === 'pending') broken.push(`refund on unpaid order ${a.orderId}`);
       const proposed = scenario.model?.actions.flatMap((p) => (p.type === 'refund' && p.orderId.toUpperCase() === key ? [cents_(p.amount)] : [])) ?? [];
