@@ -108,8 +108,6 @@ export const plans = {
                 (SELECT coalesce(json_agg(r), '[]') FROM
                    (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2) r) AS risks`,
       orgId, customerId, Math.ceil(windowDays), now, ticketId),
-  riskSignals: (orgId: string, customerId: string) =>
-    sql('SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2', orgId, customerId),
   insertRiskSignal: (orgId: string, s: RiskSignal) =>
     sql('INSERT INTO risk_signals (org_id, customer_id, source, level, note, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id',
       orgId, s.customerId, s.source, s.level, s.note ?? null, s.at ?? null),
