@@ -53,7 +53,8 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
   const finished: Job[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
-  const busy = () => active > 0 || claiming || finished.length > 0;
+  let unflushed = 0; // done-marks taken for a flush that has not finished yet
+  const busy = () => active > 0 || claiming || finished.length > 0 || unflushed > 0;
 
   const settleIdle = () => {
     if (!busy()) idleWaiters.splice(0).forEach((r) => r());
@@ -63,12 +64,15 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
     clearTimeout(flushTimer);
     flushTimer = undefined;
     const batch = finished.splice(0);
+    unflushed += batch.length;
     flushing = flushing.then(async () => {
       try {
         await finishJobs(ctx.db, batch);
       } catch (error) {
         // the jobs stay `running` until their lease ends and then run again: every handler is safe to rerun
         ctx.log.error('could not mark jobs done', { jobs: batch.length, error: (error as Error).message });
+      } finally {
+        unflushed -= batch.length;
       }
     });
     return flushing.then(settleIdle);
