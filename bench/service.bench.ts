@@ -57,12 +57,12 @@ async function adminQuery(url: string, text: string) {
 }
 
 /** A `gatehouse serve` child; the first one on an empty database prints the demo API key. */
-function startServer(env: Record<string, string>, workers: number, needKey = true): Promise<{ child: ChildProcess; url: string; apiKey: string }> {
+function startServer(env: Record<string, string>, workers: number, needKey = true, role = 'api'): Promise<{ child: ChildProcess; url: string; apiKey: string }> {
   return new Promise((resolve, reject) => {
     // BENCH_NODE_ARGS: node flags for the service processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'gatehouse.js'), 'serve'], {
-      env: { ...process.env, PORT: '0', GATEHOUSE_LOG: 'warn', GATEHOUSE_RATE_LIMIT: '100000000', GATEHOUSE_WORKERS: String(workers), ...env },
+      env: { ...process.env, PORT: '0', GATEHOUSE_LOG: 'warn', GATEHOUSE_RATE_LIMIT: '100000000', GATEHOUSE_WORKERS: String(workers), PGAPPNAME: `gatehouse-${role}`, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -101,6 +101,28 @@ function cpuSeconds(pids: number[], database: string | null): number {
     // not Linux: the CPU column reads 0
   }
   return total / 100; // USER_HZ
+}
+
+/** The same CPU split by role: each service process, and PostgreSQL's backends by the instance they serve (PGAPPNAME). */
+async function cpuSplit(procs: Record<string, number>, dbUrl: string | null): Promise<Record<string, number>> {
+  const ticks = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  const out: Record<string, number> = {};
+  for (const [role, pid] of Object.entries(procs)) out[role] = ticks(pid);
+  if (dbUrl) {
+    const r = await adminQuery(dbUrl, `SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    for (const row of r.rows) {
+      const key = `postgres for ${String(row.application_name).replace('gatehouse-', '') || 'other'}`;
+      out[key] = (out[key] ?? 0) + ticks(row.pid);
+    }
+  }
+  return out;
 }
 
 let seq = 0;
@@ -226,7 +248,7 @@ async function main() {
   console.log(`engine: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; ${CONNECTIONS} connections for ${SECONDS} s; ${WORKERS} workers; 2-core machine shared with other work (figures are noisy)`);
   // PostgreSQL: an API instance and a worker instance; PGlite is one process's folder, so one instance does both
   const { child, url, apiKey } = await startServer(env, pgUrl ? 0 : WORKERS);
-  const worker = pgUrl ? await startServer(env, WORKERS, false) : null;
+  const worker = pgUrl ? await startServer(env, WORKERS, false, 'worker') : null;
   // background work yields the CPU to requests: the worker instance runs at a lower priority (nice 10)
   if (worker) setPriority(worker.child.pid!, 10);
   const auth = { authorization: `Bearer ${apiKey}` };
@@ -251,6 +273,7 @@ async function main() {
     await pacedLoad(`${url}/v1/tickets`, { 'content-type': 'application/json', ...auth }, ticketBody, RATE, 4);
     await waitDrained(queued);
     const rows: Array<Record<string, string | number>> = [];
+    const splits: string[] = [];
     const runOnce = async (stored: number, rate?: number) => {
       // two unmeasured seconds at the rate first: each run is measured in steady state, after the
       // setup's aftermath (the first writes after a checkpoint log whole pages) has passed
@@ -260,12 +283,17 @@ async function main() {
       }
       const pids = [child.pid!, ...(worker ? [worker.child.pid!] : [])];
       const cpu0 = cpuSeconds(pids, dbUrl && dbName);
+      const procs = { api: child.pid!, ...(worker ? { worker: worker.child.pid! } : {}) };
+      const split0 = await cpuSplit(procs, dbUrl);
       const t0 = Date.now();
       const r = rate
         ? await pacedLoad(`${url}/v1/tickets`, { 'content-type': 'application/json', ...auth }, ticketBody, rate, SECONDS)
         : await load(`${url}/v1/tickets`, auth, ticketBody);
       const drainMs = await waitDrained(queued);
       const cpu = cpuSeconds(pids, dbUrl && dbName) - cpu0;
+      const split1 = await cpuSplit(procs, dbUrl);
+      splits.push(`${stored.toLocaleString('en')} stored, ${rate ? `${rate}/s` : 'max'}: ` + Object.entries(split1)
+        .map(([k, v]) => `${k} ${(((v - (split0[k] ?? 0)) * 1000) / r.total).toFixed(2)}`).join(', ') + ' ms per ticket');
       const decidedPerSec = r.total / ((Date.now() - t0) / 1000);
       rows.push({
         stored: stored ? stored.toLocaleString('en') : 'seed', offered: rate ? `${rate}/s paced` : `max (${CONNECTIONS} conns)`,
@@ -279,6 +307,7 @@ async function main() {
     }
     await runOnce(dbUrl ? 100_000 : 0);
     console.table(rows);
+    for (const line of splits) console.log(`CPU split, ${line}`);
     const floor = await peer(dbUrl);
     const fixed = rows.filter((r) => r.offered === `${RATE}/s paced`);
     const saturated = rows[rows.length - 1];
