@@ -1,16 +1,16 @@
 import { decide } from '../../tickets/decide.ts';
 import { ticketSchema, modelAnswerSchema, type Decision, type ModelAnswer, type Ticket } from '../../tickets/scenario.ts';
 import type { Settings } from '../../tickets/settings.ts';
-import type { Queryable } from '../db/port.ts';
+import type { Queryable, Tx } from '../db/port.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
-import { getTicket, getTicketWithSettings, loadDecisionFacts, type TicketRow } from '../repo/tickets.ts';
-import { pendingOfTicket } from '../repo/actions.ts';
+import { getTicketWithSettings, loadDecisionFacts, type TicketRow } from '../repo/tickets.ts';
+import type { StoredSettings } from '../repo/settings.ts';
 import { hasScopedReads } from '../../adapters/store/demo.ts';
 import type { StoreAdapter } from '../../adapters/store/types.ts';
 import type { ServiceContext } from './context.ts';
-import { buildScenario, historyWindowDays, loadStoreFacts, type StoreFacts } from './facts.ts';
+import { buildScenario, historyWindowDays, loadStoreFacts, type ServiceScenario, type StoreFacts } from './facts.ts';
 import { recordingModel } from './model.ts';
-import { recordDecision } from './record.ts';
+import { recordDecision, type Recorded } from './record.ts';
 import { executePending } from './execute.ts';
 import { withInFlight } from './in-flight.ts';
 
@@ -30,9 +30,20 @@ async function storeFacts(store: StoreAdapter, tx: Queryable | null, ticket: Tic
   return tx ? null : loadStoreFacts(store, ticket);
 }
 
+interface Loaded {
+  ticket: TicketRow;
+  settings: StoredSettings;
+  input: ReturnType<typeof ticketInput>;
+}
+
 /**
  * Decides one stored ticket and executes what the decision allows. Runs as a job; safe to run
  * again after a crash (a decided ticket only resumes its pending executions).
+ *
+ * When nothing outside the database is asked (the store lives in the database and the request
+ * carries the model's answer, or the model is the built-in one), one transaction reads, decides
+ * and records. Otherwise the store and the model are asked outside any transaction and the
+ * decision is recorded in a second one.
  *
  * Limits and execution are one atomic step: when the decision would execute, it is taken again
  * under the org's advisory lock with the history re-read in the same transaction, and the intents
@@ -42,56 +53,71 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
   const { db } = ctx;
   const store = await ctx.storeFor(orgId);
   const now = ctx.now();
-  let readAt = new Date();
-  // One read transaction: the ticket, the settings and (for the demo store) the store facts.
-  const loaded = await withOrg(db, orgId, async (tx) => {
+  type FirstPass =
+    | { done: TicketRow | null }
+    | { outside: { loaded: Loaded; facts: StoreFacts | null; built: ServiceScenario | null; readAt: Date } }
+    | { recorded: Recorded & { decision: Decision } };
+  const outcome = await withOrg(db, orgId, async (tx): Promise<FirstPass> => {
     const read = await getTicketWithSettings(tx, orgId, ticketId);
-    const ticket = read?.ticket ?? null;
-    if (!read || !ticket || !undecided(ticket)) return { ticket, settings: null, input: null, facts: null, scenario: null };
-    const settings = read.settings;
-    const input = ticketInput(ticket.payload);
-    const facts = await storeFacts(store, tx, input.ticket);
-    const scenario = facts && (await buildScenario(tx, orgId, input, facts, settings.settings, now));
-    return { ticket, settings, input, facts, scenario };
+    if (!read || !undecided(read.ticket)) return { done: read?.ticket ?? null };
+    const loaded: Loaded = { ticket: read.ticket, settings: read.settings, input: ticketInput(read.ticket.payload) };
+    const readAt = new Date();
+    const facts = await storeFacts(store, tx, loaded.input.ticket);
+    const built = facts && (await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now));
+    if (!facts || !built || (ctx.model && !loaded.input.model)) return { outside: { loaded, facts, built, readAt } };
+    return { recorded: await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt) };
   });
-  if (!loaded.ticket) return null;
-  if (!loaded.settings || !loaded.input) {
+  let recorded: Recorded & { decision: Decision };
+  if ('recorded' in outcome) {
+    recorded = outcome.recorded;
+  } else if ('outside' in outcome) {
+    const { loaded } = outcome.outside;
+    let { facts, built, readAt } = outcome.outside;
+    if (!facts || !built) {
+      readAt = new Date();
+      const remote = (await storeFacts(store, null, loaded.input.ticket))!;
+      facts = remote;
+      built = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, loaded.input, remote, loaded.settings.settings, now));
+    }
+    recorded = await decideAndRecord(ctx, null, store, loaded, facts, built, readAt);
+  } else {
+    // already decided (a retried job): only its pending executions may be left
+    if (!outcome.done) return null;
     await executePending(ctx, orgId, ticketId);
-    return loaded.ticket.decision;
+    return outcome.done.decision;
   }
-  const { settings, input } = loaded;
-  let facts = loaded.facts, built = loaded.scenario;
-  if (!facts || !built) {
-    readAt = new Date();
-    const remote = (await storeFacts(store, null, input.ticket))!;
-    facts = remote;
-    built = await withOrg(db, orgId, (tx) => buildScenario(tx, orgId, input, remote, settings.settings, now));
-  }
-  const model = recordingModel(ctx.model);
-  let decision = await decide(built.scenario, { model: model.adapter, env: ctx.env, modelTimeoutMs: ctx.modelTimeoutMs, orgRecentActions: built.orgRecentActions }, settings.settings);
-  const answer = input.model ?? model.answer();
-  const executes = decision.actions.some((a) => a.status === 'executed');
-  const customerId = facts.customer ? String(facts.customer.id) : null;
-  const firstScenario = built.scenario;
+  if (!recorded.decided) await executePending(ctx, orgId, ticketId); // another worker decided it: make sure its intents finish
+  else if (recorded.pending.length) await executePending(ctx, orgId, ticketId, recorded.pending);
+  return recorded.decision;
+}
 
-  const pending = await withOrg(db, orgId, async (tx) => {
-    if (executes) await lockOrg(tx, orgId);
-    const current = await getTicket(tx, orgId, ticketId, true);
-    if (!current || !undecided(current)) return null;
-    if (executes) decision = await recheckUnderLock(ctx, tx, orgId, store, { ...firstScenario, model: answer }, input.ticket, customerId, settings.settings, readAt);
-    await recordDecision(tx, current, decision, { customerId, answer, settingsVersion: settings.version, actor: 'ai', storeName: store.name });
-    if (decision.actions.some((a) => a.status === 'executed')) return pendingOfTicket(tx, orgId, ticketId);
+/**
+ * Decides and records, in `tx` when the reads were made in it (else in a transaction of its own):
+ * an executing decision is taken again under the org's lock first.
+ */
+async function decideAndRecord(
+  ctx: ServiceContext, tx: Tx | null, store: StoreAdapter, loaded: Loaded, facts: StoreFacts, built: ServiceScenario, readAt: Date,
+): Promise<Recorded & { decision: Decision }> {
+  const { ticket, settings, input } = loaded;
+  const orgId = ticket.orgId;
+  const model = recordingModel(ctx.model);
+  const first = await decide(built.scenario, { model: model.adapter, env: ctx.env, modelTimeoutMs: ctx.modelTimeoutMs, orgRecentActions: built.orgRecentActions }, settings.settings);
+  const answer = input.model ?? model.answer();
+  const customerId = facts.customer ? String(facts.customer.id) : null;
+  const record = async (q: Tx): Promise<Recorded & { decision: Decision }> => {
+    let decision = first;
+    const executes = decision.actions.some((a) => a.status === 'executed');
+    if (executes) {
+      await lockOrg(q, orgId);
+      decision = await recheckUnderLock(ctx, q, orgId, store, { ...built.scenario, model: answer }, input.ticket, customerId, settings.settings, readAt);
+    }
+    const recorded = await recordDecision(q, ticket, decision, { customerId, answer, settingsVersion: settings.version, actor: 'ai', storeName: store.name });
     // Nothing reaches the store: if a crash lost this commit, the job would run again and decide the
-    // ticket afresh. Recorded intents (above) always wait for the disk before any store call.
-    tx.lazyCommit();
-    return [];
-  });
-  if (pending === null) {
-    await executePending(ctx, orgId, ticketId); // another worker decided it: make sure its intents finish
-  } else if (pending.length) {
-    await executePending(ctx, orgId, ticketId, pending);
-  }
-  return decision;
+    // ticket afresh. Recorded intents always wait for the disk before any store call.
+    if (!recorded.pending.length) q.lazyCommit();
+    return { ...recorded, decision };
+  };
+  return tx ? record(tx) : withOrg(ctx.db, orgId, record);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/port.ts';
 import { run, sql } from '../db/port.ts';
-import { withOrg } from '../db/tenant.ts';
 import { enqueue } from '../repo/jobs.ts';
+import { withOrg } from '../db/tenant.ts';
 import { getTicket } from '../repo/tickets.ts';
 import { appendAudit } from '../repo/audit.ts';
 import type { Decision } from '../../tickets/scenario.ts';
@@ -11,13 +11,18 @@ const markSent = (orgId: string, id: string, messageId: string) =>
   sql('UPDATE tickets SET reply_message_id = $3, reply_sent_at = now() WHERE org_id = $1 AND id = $2 AND reply_sent_at IS NULL', orgId, id, messageId);
 
 /**
- * Queues the reply when the decision cleared it for sending (in the caller's transaction). Only
- * tickets that arrived through the inbound e-mail webhook (they carry a thread) are answered by
+ * The reply to send by e-mail, when the decision cleared one (its job is queued with the decision).
+ * Only tickets that arrived through the inbound e-mail webhook (they carry a thread) are answered by
  * e-mail; an API client reads the reply from GET /v1/tickets/:id and delivers it itself.
  */
+export function replyToQueue(payload: { thread?: unknown }, decision: Decision): string | null {
+  return decision.reply.status === 'sent' && decision.reply.text && payload.thread ? decision.reply.text : null;
+}
+
+/** Queues the cleared reply's job in the caller's transaction (an approval that clears the reply). */
 export async function queueReply(tx: Queryable, orgId: string, ticketId: string, payload: { thread?: unknown }, decision: Decision): Promise<void> {
-  if (decision.reply.status !== 'sent' || !decision.reply.text || !payload.thread) return;
-  await enqueue(tx, orgId, 'send_reply', { ticketId, text: decision.reply.text });
+  const text = replyToQueue(payload, decision);
+  if (text) await enqueue(tx, orgId, 'send_reply', { ticketId, text });
 }
 
 /**

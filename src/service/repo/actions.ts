@@ -40,6 +40,14 @@ export const plans = {
          ON CONFLICT (org_id, ticket_id, idx) DO NOTHING RETURNING id`,
       orgId, ticketId, idx, a.type, a.orderId, customerId, a.amount, a.currency,
       json({ lineItemId: a.lineItemId, newSku: a.newSku }), status, gate, a.reason ?? null, note, idempotencyKey(orgId, ticketId, idx), by),
+  /** the same intent, once per row of `source` (a CTE): the inserted row comes back whole */
+  insertFrom: (orgId: string, ticketId: string, idx: number, a: DecidedAction, status: string, customerId: string | null, gate: string | null, note: string | null, by: string, source: string) =>
+    sql(`INSERT INTO actions (org_id, ticket_id, idx, type, order_id, customer_id, amount, currency, params, status, gate, reason, note, idempotency_key, decided_by)
+         SELECT $1::uuid, $2::text, $3::int, $4::text, $5::text, $6::text, $7::numeric, $8::text, $9::jsonb, $10::text, $11::text, $12::text, $13::text, $14::text, $15::text
+           FROM ${source}
+         ON CONFLICT (org_id, ticket_id, idx) DO NOTHING RETURNING *`,
+      orgId, ticketId, idx, a.type, a.orderId, customerId, a.amount, a.currency,
+      json({ lineItemId: a.lineItemId, newSku: a.newSku }), status, gate, a.reason ?? null, note, idempotencyKey(orgId, ticketId, idx), by),
   get: (orgId: string, id: string, lock = false) =>
     sql(`SELECT * FROM actions WHERE org_id = $1 AND id = $2::uuid${lock ? ' FOR UPDATE' : ''}`, orgId, id),
   byTicket: (orgId: string, ticketId: string) => sql('SELECT * FROM actions WHERE org_id = $1 AND ticket_id = $2 ORDER BY idx', orgId, ticketId),

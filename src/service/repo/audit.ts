@@ -53,6 +53,27 @@ export const plans = {
       e.customerId ?? null, e.amount ?? null, e.currency ?? null, e.gate ?? null, e.confidence ?? null,
       json(e.input ?? null), json(e.output ?? null),
     ),
+  /**
+   * Several entries as one INSERT, each written once per row of its `source` CTE (no row, no entry;
+   * `actionId`: the entry takes the source row's id as its action id), in the order given: the
+   * ids, and so the log's order, follow the list.
+   */
+  insertEach: (orgId: string, entries: ReadonlyArray<{ entry: Omit<AuditInput, 'actionId'>; source: string; actionId: boolean }>): SqlPlan => {
+    const values: unknown[] = [orgId];
+    const p = (v: unknown) => `$${values.push(v)}`;
+    const rows = entries.map(({ entry: e, source, actionId }, ord) =>
+      `SELECT ${ord} AS ord, ${p(e.type)}::text AS type, ${p(e.event)}::text AS event, ${p(e.status ?? null)}::text AS status, ${p(e.actor)}::text AS actor,
+              ${p(e.tool ?? null)}::text AS tool, ${p(e.ticketId ?? null)}::text AS ticket_id, ${actionId ? `${source}.id` : 'NULL::uuid'} AS action_id,
+              ${p(e.customerId ?? null)}::text AS customer_id, ${p(e.amount ?? null)}::numeric AS amount, ${p(e.currency ?? null)}::text AS currency,
+              ${p(e.gate ?? null)}::text AS gate, ${p(e.confidence ?? null)}::float8 AS confidence, ${p(json(e.input ?? null))}::jsonb AS input,
+              ${p(json(e.output ?? null))}::jsonb AS output FROM ${source}`);
+    return {
+      text: `INSERT INTO audit_log (org_id, type, event, status, actor, tool, ticket_id, action_id, customer_id, amount, currency, gate, confidence, input, output)
+       SELECT $1::uuid, type, event, status, actor, tool, ticket_id, action_id, customer_id, amount, currency, gate, confidence, input, output
+         FROM (${rows.join('\n         UNION ALL ')}) e ORDER BY ord`,
+      values,
+    };
+  },
   list: (orgId: string, f: AuditFilter): SqlPlan => {
     const where = ['org_id = $1'];
     const values: unknown[] = [orgId];

@@ -13,6 +13,9 @@ export interface Job {
 export const plans = {
   enqueue: (orgId: string, kind: string, payload: unknown) =>
     sql('INSERT INTO jobs (org_id, kind, payload) VALUES ($1, $2, $3::jsonb) RETURNING id', orgId, kind, json(payload)),
+  /** the same, once per row of `source` (a CTE) */
+  enqueueFrom: (orgId: string, kind: string, payload: unknown, source: string) =>
+    sql(`INSERT INTO jobs (org_id, kind, payload) SELECT $1::uuid, $2::text, $3::jsonb FROM ${source}`, orgId, kind, json(payload)),
   /**
    * Claims ready jobs (and running ones whose lease ran out: their process died) without
    * waiting on jobs another worker holds. Each kind is read from its own partial index in order, so
