@@ -1,4 +1,4 @@
-import { claimJobs, failJob, finishJobs, type Job } from './repo/jobs.ts';
+import { claimJobs, failJob, finishJobs, releaseJobs, type Job } from './repo/jobs.ts';
 import { run } from './db/port.ts';
 import { withOrg } from './db/tenant.ts';
 import { plans as ticketPlans } from './repo/tickets.ts';
@@ -54,7 +54,10 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
   let unflushed = 0; // done-marks taken for a flush that has not finished yet
-  const busy = () => active > 0 || claiming || finished.length > 0 || unflushed > 0;
+  // Jobs claimed ahead: one claim takes a batch (one round trip for several jobs), and the next
+  // batch is claimed while the current one runs.
+  const claimed: Job[] = [];
+  const busy = () => active > 0 || claiming || claimed.length > 0 || finished.length > 0 || unflushed > 0;
 
   const settleIdle = () => {
     if (!busy()) idleWaiters.splice(0).forEach((r) => r());
@@ -107,28 +110,35 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
     }
   }
 
+  function startClaimed() {
+    while (!stopped && active < concurrency && claimed.length) {
+      active += 1;
+      void runJob(claimed.shift()!);
+    }
+  }
+
   async function pump() {
     if (stopped) return settleIdle();
+    startClaimed();
     if (claiming) {
       again = true;
       return;
     }
-    const free = concurrency - active;
-    if (free <= 0) return;
+    // up to `concurrency` running and as many claimed ahead; claim only when a batch's worth is free
+    const room = 2 * concurrency - active - claimed.length;
+    if (room < concurrency && active + claimed.length > 0) return settleIdle();
     claiming = true;
     let jobs: Job[] = [];
     try {
-      jobs = await claimJobs(ctx.db, free);
+      jobs = await claimJobs(ctx.db, room);
     } catch (error) {
       if (!stopped) ctx.log.error('could not claim jobs', { error: (error as Error).message });
     } finally {
       claiming = false;
     }
-    for (const job of jobs) {
-      active += 1;
-      void runJob(job);
-    }
-    if ((jobs.length === free && free > 0) || again) {
+    claimed.push(...jobs);
+    startClaimed();
+    if ((jobs.length === room && room > 0) || again) {
       again = false;
       queueMicrotask(pump);
     }
@@ -159,6 +169,9 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
       stopped = true;
       clearTimeout(timer);
       while (active > 0 || claiming) await new Promise((r) => setTimeout(r, 10));
+      // jobs claimed but not started go back to the queue at once (not when their lease ends)
+      const unstarted = claimed.splice(0);
+      if (unstarted.length) await releaseJobs(ctx.db, unstarted).catch((error) => ctx.log.warn('could not release claimed jobs', { error: (error as Error).message }));
       await flushFinished();
     },
   };

@@ -37,6 +37,10 @@ export const plans = {
        RETURNING j.id, j.org_id, j.kind, j.payload, j.attempts, j.max_attempts`,
       limit, leaseSeconds,
     ),
+  /** claimed but never started (the worker stopped): back to the queue, the claim not counted as an attempt */
+  release: (ids: readonly number[]) =>
+    sql(`UPDATE jobs SET status = 'queued', attempts = attempts - 1, locked_until = NULL, updated_at = now()
+          WHERE id = ANY($1::bigint[]) AND status = 'running'`, ids),
   done: (ids: readonly number[]) => sql(`UPDATE jobs SET status = 'done', locked_until = NULL, updated_at = now() WHERE id = ANY($1::bigint[])`, ids),
   retry: (id: number, delaySeconds: number, error: string) =>
     sql(
@@ -71,6 +75,10 @@ export async function finishJobs(db: Db, jobs: readonly Job[]): Promise<void> {
     tx.lazyCommit();
     await run(tx, plans.done(jobs.map((j) => j.id)));
   });
+}
+
+export async function releaseJobs(db: Db, jobs: readonly Job[]): Promise<void> {
+  await run(db, plans.release(jobs.map((j) => j.id)));
 }
 
 /** Exponential backoff (1 s, 2 s, 4 s … capped at 5 min), then dead: the failure stays with its tenant. */
