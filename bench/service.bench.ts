@@ -15,6 +15,7 @@
 // pays; the ratio is printed.
 // Env: BENCH_SECONDS (default 10), BENCH_RATE (500), BENCH_CONNECTIONS (32), BENCH_WORKERS (worker jobs in flight, 4),
 // BENCH_TRACE=1 (print when each paced request slower than 30 ms was due).
+// BENCH_PG_TCP=1: connect over TCP even when PostgreSQL's Unix socket is on this machine (by default all connect over the socket).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { postgresReachable } from './lib/postgres.ts';
+import { postgresReachable, viaLocalSocket } from './lib/postgres.ts';
 import { pacedLoad } from './lib/paced-load.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -232,7 +233,10 @@ async function preload(dbUrl: string | null, total: number) {
 }
 
 async function main() {
-  const pgUrl = await findPostgres();
+  const found = await findPostgres();
+  // the service, the peer and PostgreSQL share this machine: all connect over the Unix socket when there is one
+  const local = found ? viaLocalSocket(found) : null;
+  const pgUrl = local && (await postgresReachable(local.url)) ? local.url : found;
   const dbName = `gh_bench_${randomBytes(4).toString('hex')}`;
   let dataDir: string | null = null;
   let env: Record<string, string>;
@@ -245,7 +249,7 @@ async function main() {
     dataDir = mkdtempSync(join(tmpdir(), 'gh-bench-'));
     env = { GATEHOUSE_DATA_DIR: dataDir, DATABASE_URL: '' };
   }
-  console.log(`engine: ${pgUrl ? 'PostgreSQL' : 'PGlite'}; ${CONNECTIONS} connections for ${SECONDS} s; ${WORKERS} workers; 2-core machine shared with other work (figures are noisy)`);
+  console.log(`engine: ${pgUrl ? `PostgreSQL (${pgUrl === local?.url && local.socket ? 'Unix socket; BENCH_PG_TCP=1 for TCP' : 'TCP'})` : 'PGlite'}; ${CONNECTIONS} connections for ${SECONDS} s; ${WORKERS} workers; 2-core machine shared with other work (figures are noisy)`);
   // PostgreSQL: an API instance and a worker instance; PGlite is one process's folder, so one instance does both
   const { child, url, apiKey } = await startServer(env, pgUrl ? 0 : WORKERS);
   const worker = pgUrl ? await startServer(env, WORKERS, false, 'worker') : null;
