@@ -3,7 +3,7 @@ import { run } from './db/port.ts';
 import { withOrg } from './db/tenant.ts';
 import { plans as ticketPlans } from './repo/tickets.ts';
 import type { ServiceContext } from './pipeline/context.ts';
-import { processTicket } from './pipeline/process-ticket.ts';
+import { processTicket, processTickets } from './pipeline/process-ticket.ts';
 import { sendReply } from './pipeline/replies.ts';
 
 export interface WorkerOptions {
@@ -11,6 +11,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** how often to look for work when idle; other instances' enqueues are found this way */
   pollMs?: number;
+  /** at most this many of one org's ticket jobs claimed together are decided in one transaction (1: one by one) */
+  batch?: number;
 }
 
 export interface Worker {
@@ -42,6 +44,7 @@ const HANDLERS: Record<string, Handler> = {
  */
 export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Worker {
   const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const batch = Math.max(1, opts.batch ?? 8);
   const pollMs = opts.pollMs ?? 250;
   let active = 0;
   let stopped = false;
@@ -54,8 +57,8 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
   let unflushed = 0; // done-marks taken for a flush that has not finished yet
-  // Jobs claimed ahead: one claim takes a batch (one round trip for several jobs), and the next
-  // batch is claimed while the current one runs.
+  // Jobs claimed ahead: one claim takes several jobs (one round trip), and the next are claimed
+  // while these run. `active` counts units in flight: a unit is one job, or a batch of one org's tickets.
   const claimed: Job[] = [];
   const busy = () => active > 0 || claiming || claimed.length > 0 || finished.length > 0 || unflushed > 0;
 
@@ -87,6 +90,25 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
     else flushTimer ??= setTimeout(() => void flushFinished(), 5);
   }
 
+  async function runUnit(unit: Job[]) {
+    try {
+      if (unit.length > 1) {
+        try {
+          await processTickets(ctx, unit[0].orgId, unit.map((job) => String(job.payload.ticketId)));
+          unit.forEach(markDone);
+          return;
+        } catch (error) {
+          // nothing of the batch was recorded (or what was is safe to resume): each job on its own, so a failure stays with its job
+          ctx.log.warn('batch failed; running its jobs one by one', { orgId: unit[0].orgId, jobs: unit.length, error: (error as Error).message });
+        }
+      }
+      for (const job of unit) await runJob(job);
+    } finally {
+      active -= 1;
+      pump();
+    }
+  }
+
   async function runJob(job: Job) {
     try {
       const handler = HANDLERS[job.kind];
@@ -104,16 +126,25 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
       } catch (inner) {
         ctx.log.error('could not record a job failure', { jobId: job.id, error: (inner as Error).message });
       }
-    } finally {
-      active -= 1;
-      pump();
     }
+  }
+
+  /** The next claimed job, with up to `batch - 1` more of the same org's ticket jobs. */
+  function nextUnit(): Job[] {
+    const first = claimed.shift()!;
+    const unit = [first];
+    if (first.kind !== 'ticket') return unit;
+    for (let i = 0; i < claimed.length && unit.length < batch; ) {
+      if (claimed[i].kind === 'ticket' && claimed[i].orgId === first.orgId) unit.push(...claimed.splice(i, 1));
+      else i += 1;
+    }
+    return unit;
   }
 
   function startClaimed() {
     while (!stopped && active < concurrency && claimed.length) {
       active += 1;
-      void runJob(claimed.shift()!);
+      void runUnit(nextUnit());
     }
   }
 
@@ -124,9 +155,11 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
       again = true;
       return;
     }
-    // up to `concurrency` running and as many claimed ahead; claim only when a batch's worth is free
-    const room = 2 * concurrency - active - claimed.length;
-    if (room < concurrency && active + claimed.length > 0) return settleIdle();
+    // in hand (running units and claimed jobs): a full batch per unit and one more unit's worth;
+    // claim again only when half of that is free
+    const ahead = concurrency * (batch + 1);
+    const room = ahead - active - claimed.length;
+    if (room < ahead / 2 && active + claimed.length > 0) return settleIdle();
     claiming = true;
     let jobs: Job[] = [];
     try {

@@ -3,7 +3,7 @@ import { ticketSchema, modelAnswerSchema, type Decision, type ModelAnswer, type 
 import type { Settings } from '../../tickets/settings.ts';
 import type { Queryable, Tx } from '../db/port.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
-import { getTicketWithSettings, loadDecisionFacts, type TicketRow } from '../repo/tickets.ts';
+import { getTicketsWithSettings, getTicketWithSettings, loadDecisionFacts, type TicketRow } from '../repo/tickets.ts';
 import type { StoredSettings } from '../repo/settings.ts';
 import { hasScopedReads } from '../../adapters/store/demo.ts';
 import type { StoreAdapter } from '../../adapters/store/types.ts';
@@ -65,7 +65,11 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
     const facts = await storeFacts(store, tx, loaded.input.ticket);
     const built = facts && (await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now));
     if (!facts || !built || (ctx.model && !loaded.input.model)) return { outside: { loaded, facts, built, readAt } };
-    return { recorded: await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt) };
+    const recorded = await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt);
+    // Nothing reaches the store: if a crash lost this commit, the job would run again and decide the
+    // ticket afresh. Recorded intents always wait for the disk before any store call.
+    if (!recorded.pending.length) tx.lazyCommit();
+    return { recorded };
   });
   let recorded: Recorded & { decision: Decision };
   if ('recorded' in outcome) {
@@ -86,9 +90,51 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
     await executePending(ctx, orgId, ticketId);
     return outcome.done.decision;
   }
+  await afterRecord(ctx, orgId, ticketId, recorded);
+  return recorded.decision;
+}
+
+async function afterRecord(ctx: ServiceContext, orgId: string, ticketId: string, recorded: Recorded): Promise<void> {
   if (!recorded.decided) await executePending(ctx, orgId, ticketId); // another worker decided it: make sure its intents finish
   else if (recorded.pending.length) await executePending(ctx, orgId, ticketId, recorded.pending);
-  return recorded.decision;
+}
+
+/**
+ * Several of one org's queued tickets (jobs claimed together), decided in one transaction: the
+ * tickets and settings in one read, then each ticket as processTicket decides it, in order, so a
+ * later ticket's limits count what an earlier one recorded. Saves the per-ticket BEGIN, COMMIT
+ * and ticket read (the round trips were most of a decision's cost). The commit waits for the
+ * disk when any ticket recorded an intent; the intents execute after it. Only when nothing outside
+ * the database is asked (a store in the database, no remote model): otherwise one by one.
+ * Any error rolls the whole batch back; the caller then runs the tickets one by one.
+ */
+export async function processTickets(ctx: ServiceContext, orgId: string, ticketIds: readonly string[]): Promise<void> {
+  const store = await ctx.storeFor(orgId);
+  if (ticketIds.length === 1 || !hasScopedReads(store) || ctx.model) {
+    for (const id of ticketIds) await processTicket(ctx, orgId, id);
+    return;
+  }
+  const now = ctx.now();
+  const outcomes = await withOrg(ctx.db, orgId, async (tx) => {
+    const reads = await getTicketsWithSettings(tx, orgId, ticketIds);
+    const session = { locked: false };
+    const out: Array<{ ticketId: string; recorded: Recorded | null }> = [];
+    for (const ticketId of ticketIds) {
+      const read = reads.get(ticketId);
+      if (!read || !undecided(read.ticket)) {
+        out.push({ ticketId, recorded: read ? { decided: false, pending: [] } : null });
+        continue;
+      }
+      const loaded: Loaded = { ticket: read.ticket, settings: read.settings, input: ticketInput(read.ticket.payload) };
+      const readAt = new Date();
+      const facts = (await storeFacts(store, tx, loaded.input.ticket))!;
+      const built = await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now);
+      out.push({ ticketId, recorded: await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt, session) });
+    }
+    if (!out.some((o) => o.recorded?.pending.length)) tx.lazyCommit();
+    return out;
+  });
+  for (const { ticketId, recorded } of outcomes) if (recorded) await afterRecord(ctx, orgId, ticketId, recorded);
 }
 
 /**
@@ -97,6 +143,7 @@ export async function processTicket(ctx: ServiceContext, orgId: string, ticketId
  */
 async function decideAndRecord(
   ctx: ServiceContext, tx: Tx | null, store: StoreAdapter, loaded: Loaded, facts: StoreFacts, built: ServiceScenario, readAt: Date,
+  session = { locked: false },
 ): Promise<Recorded & { decision: Decision }> {
   const { ticket, settings, input } = loaded;
   const orgId = ticket.orgId;
@@ -108,16 +155,19 @@ async function decideAndRecord(
     let decision = first;
     const executes = decision.actions.some((a) => a.status === 'executed');
     if (executes) {
-      await lockOrg(q, orgId);
+      if (!session.locked) await lockOrg(q, orgId); // held to the commit: taken once per transaction
+      session.locked = true;
       decision = await recheckUnderLock(ctx, q, orgId, store, { ...built.scenario, model: answer }, input.ticket, customerId, settings.settings, readAt);
     }
     const recorded = await recordDecision(q, ticket, decision, { customerId, answer, settingsVersion: settings.version, actor: 'ai', storeName: store.name });
-    // Nothing reaches the store: if a crash lost this commit, the job would run again and decide the
-    // ticket afresh. Recorded intents always wait for the disk before any store call.
-    if (!recorded.pending.length) q.lazyCommit();
     return { ...recorded, decision };
   };
-  return tx ? record(tx) : withOrg(ctx.db, orgId, record);
+  if (tx) return record(tx);
+  return withOrg(ctx.db, orgId, async (own) => {
+    const recorded = await record(own);
+    if (!recorded.pending.length) own.lazyCommit(); // as in processTicket
+    return recorded;
+  });
 }
 
 /**

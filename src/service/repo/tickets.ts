@@ -52,6 +52,12 @@ export const plans = {
            FROM tickets t
            LEFT JOIN LATERAL (SELECT version, value, created_at, created_by FROM settings WHERE org_id = $1 ORDER BY version DESC LIMIT 1) s ON true
           WHERE t.org_id = $1 AND t.id = $2`, orgId, id),
+  /** several tickets with the settings row beside each (a batch of one org's jobs) */
+  getManyWithSettings: (orgId: string, ids: readonly string[]) =>
+    sql(`SELECT t.*, s.version AS s_version, s.value AS s_value, s.created_at AS s_created_at, s.created_by AS s_created_by
+           FROM tickets t
+           LEFT JOIN LATERAL (SELECT version, value, created_at, created_by FROM settings WHERE org_id = $1 ORDER BY version DESC LIMIT 1) s ON true
+          WHERE t.org_id = $1 AND t.id = ANY($2::text[])`, orgId, ids),
   get: (orgId: string, id: string, lock = false) => sql(`SELECT * FROM tickets WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
   list: (orgId: string, limit: number, before: string | null, outcome: string | null) =>
     sql(`SELECT org_id, id, payload, payload_hash, status, outcome, would_be, stopped_gate, intent, confidence, customer_id,
@@ -150,11 +156,20 @@ export async function getTicket(q: Queryable, orgId: string, id: string, lock = 
 /** A ticket and the org's current settings, read together. */
 export async function getTicketWithSettings(q: Queryable, orgId: string, id: string): Promise<{ ticket: TicketRow; settings: StoredSettings } | null> {
   const row = await one<Record<string, unknown>>(q, plans.getWithSettings(orgId, id));
-  if (!row) return null;
+  return row && withSettings(row);
+}
+
+function withSettings(row: Record<string, unknown>): { ticket: TicketRow; settings: StoredSettings } {
   const settingsRow: SettingsRow | null = row.s_version === null || row.s_version === undefined
     ? null
     : { version: Number(row.s_version), value: row.s_value as Record<string, unknown>, created_at: row.s_created_at, created_by: (row.s_created_by as string) ?? null };
   return { ticket: ticketRow(row), settings: storedSettings(settingsRow) };
+}
+
+/** Tickets and the org's current settings, by id (absent ids are not in the map). */
+export async function getTicketsWithSettings(q: Queryable, orgId: string, ids: readonly string[]): Promise<Map<string, { ticket: TicketRow; settings: StoredSettings }>> {
+  const rows = await run<Record<string, unknown>>(q, plans.getManyWithSettings(orgId, ids));
+  return new Map(rows.map((row) => [String(row.id), withSettings(row)]));
 }
 
 export async function listTickets(q: Queryable, orgId: string, opts: { limit?: number; before?: string | null; outcome?: string | null } = {}) {
