@@ -127,7 +127,10 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
       }
       const loaded: Loaded = { ticket: read.ticket, settings: read.settings, input: ticketInput(read.ticket.payload) };
       const readAt = new Date();
-      const facts = (await storeFacts(store, tx, loaded.input.ticket))!;
+      let facts = (await storeFacts(store, tx, loaded.input.ticket))!;
+      // Alone, a ticket starts after the previous one's intents were executed; here they are only
+      // recorded, so the store does not show them yet: count them in, as if executed.
+      if (out.some((o) => o.recorded?.pending.length)) facts = { ...facts, orders: await withInFlight(tx, orgId, facts.orders, readAt) };
       const built = await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now);
       out.push({ ticketId, recorded: await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt, session) });
     }
