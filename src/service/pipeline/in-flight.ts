@@ -16,15 +16,20 @@ export async function withInFlight(tx: Queryable, orgId: string, orders: Order[]
   const rows = await run<{ order_id: string; type: string; amount: unknown }>(
     tx, actionPlans.inFlight(orgId, orders.map((o) => String(o.id)), readAt.toISOString()),
   );
-  if (rows.length === 0) return orders;
+  return addInFlight(orders, rows.map((r) => ({ orderId: r.order_id, type: r.type, amount: num(r.amount) ?? 0 })), readAt);
+}
+
+/** The orders as they will be once these actions are executed at the store. */
+export function addInFlight(orders: Order[], actions: ReadonlyArray<{ orderId: string; type: string; amount: number }>, readAt: Date): Order[] {
+  if (actions.length === 0) return orders;
   return orders.map((order) => {
-    const mine = rows.filter((r) => r.order_id === String(order.id));
+    const mine = actions.filter((a) => a.orderId === String(order.id));
     if (mine.length === 0) return order;
     let refunded = cents(order.refundedAmount);
     let cancelledAt = order.cancelledAt ?? null;
-    for (const r of mine) {
-      if (r.type === 'refund') refunded += cents(num(r.amount) ?? 0);
-      if (r.type === 'cancel') {
+    for (const a of mine) {
+      if (a.type === 'refund') refunded += cents(a.amount);
+      if (a.type === 'cancel') {
         refunded = cents(order.totalPrice);
         cancelledAt ??= readAt.toISOString();
       }

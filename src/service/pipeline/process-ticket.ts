@@ -12,7 +12,7 @@ import { buildScenario, historyWindowDays, loadStoreFacts, type ServiceScenario,
 import { recordingModel } from './model.ts';
 import { recordDecision, type Recorded } from './record.ts';
 import { executePending } from './execute.ts';
-import { withInFlight } from './in-flight.ts';
+import { addInFlight, withInFlight } from './in-flight.ts';
 
 /** The stored request: the ticket and, optionally, the proposal of the merchant's own AI. */
 export function ticketInput(payload: { ticket: unknown; model?: unknown }): { ticket: Ticket; model: ModelAnswer | null } {
@@ -130,7 +130,8 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
       let facts = (await storeFacts(store, tx, loaded.input.ticket))!;
       // Alone, a ticket starts after the previous one's intents were executed; here they are only
       // recorded, so the store does not show them yet: count them in, as if executed.
-      if (out.some((o) => o.recorded?.pending.length)) facts = { ...facts, orders: await withInFlight(tx, orgId, facts.orders, readAt) };
+      const batchIntents = out.flatMap((o) => o.recorded?.pending ?? []);
+      if (batchIntents.length) facts = { ...facts, orders: addInFlight(facts.orders, batchIntents, readAt) };
       const built = await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now);
       out.push({ ticketId, recorded: await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt, session) });
     }
