@@ -82,45 +82,43 @@ function startServer(env: Record<string, string>, workers: number, needKey = tru
  * (their process titles name it, so other work on the same server is not counted). Linux /proc;
  * 0 elsewhere. A backend that exits takes its count with it: the pools keep theirs open.
  */
+/** CPU seconds (user + system) a process has used; 0 when it is gone or this is not Linux. */
+function cpuOf(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ
+  } catch {
+    return 0;
+  }
+}
+
 function cpuSeconds(pids: number[], database: string | null): number {
-  const ticks = (pid: string) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return 0;
-    }
-  };
-  let total = pids.reduce((sum, pid) => sum + ticks(String(pid)), 0);
+  let total = pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
   try {
     for (const pid of database ? readdirSync('/proc') : []) {
       if (!/^\d+$/.test(pid)) continue;
       const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (title.startsWith('postgres:') && title.includes(` ${database} `)) total += ticks(pid);
+      if (title.startsWith('postgres:') && title.includes(` ${database} `)) total += cpuOf(pid);
     }
   } catch {
     // not Linux: the CPU column reads 0
   }
-  return total / 100; // USER_HZ
+  return total;
 }
 
-/** The same CPU split by role: each service process, and PostgreSQL's backends by the instance they serve (PGAPPNAME). */
+/**
+ * The same CPU split by role: each service process, and PostgreSQL's backends by the instance they
+ * serve (PGAPPNAME). As for the total, a backend that exits during the run (a pool closing an idle
+ * connection) takes its count with it: a backend row can read low, or be missing.
+ */
 async function cpuSplit(procs: Record<string, number>, dbUrl: string | null): Promise<Record<string, number>> {
-  const ticks = (pid: number) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return 0;
-    }
-  };
   const out: Record<string, number> = {};
-  for (const [role, pid] of Object.entries(procs)) out[role] = ticks(pid);
+  for (const [role, pid] of Object.entries(procs)) out[role] = cpuOf(pid);
   if (dbUrl) {
     const r = await adminQuery(dbUrl, `SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
     for (const row of r.rows) {
       const key = `postgres for ${String(row.application_name).replace('gatehouse-', '') || 'other'}`;
-      out[key] = (out[key] ?? 0) + ticks(row.pid);
+      out[key] = (out[key] ?? 0) + cpuOf(row.pid);
     }
   }
   return out;
