@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/port.ts';
 import { run, sql } from '../db/port.ts';
-import { enqueue } from '../repo/jobs.ts';
 import { withOrg } from '../db/tenant.ts';
+import { enqueue } from '../repo/jobs.ts';
 import { getTicket } from '../repo/tickets.ts';
 import { appendAudit } from '../repo/audit.ts';
 import type { Decision } from '../../tickets/scenario.ts';

@@ -34,13 +34,7 @@ export function idempotencyKey(orgId: string, ticketId: string, idx: number): st
 }
 
 export const plans = {
-  insert: (orgId: string, ticketId: string, idx: number, a: DecidedAction, status: string, customerId: string | null, gate: string | null, note: string | null, by: string) =>
-    sql(`INSERT INTO actions (org_id, ticket_id, idx, type, order_id, customer_id, amount, currency, params, status, gate, reason, note, idempotency_key, decided_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (org_id, ticket_id, idx) DO NOTHING RETURNING id`,
-      orgId, ticketId, idx, a.type, a.orderId, customerId, a.amount, a.currency,
-      json({ lineItemId: a.lineItemId, newSku: a.newSku }), status, gate, a.reason ?? null, note, idempotencyKey(orgId, ticketId, idx), by),
-  /** the same intent, once per row of `source` (a CTE): the inserted row comes back whole */
+  /** an action (a `pending` one is the intent, with its idempotency key), once per row of `source` (a CTE): the inserted row comes back whole */
   insertFrom: (orgId: string, ticketId: string, idx: number, a: DecidedAction, status: string, customerId: string | null, gate: string | null, note: string | null, by: string, source: string) =>
     sql(`INSERT INTO actions (org_id, ticket_id, idx, type, order_id, customer_id, amount, currency, params, status, gate, reason, note, idempotency_key, decided_by)
          SELECT $1::uuid, $2::text, $3::int, $4::text, $5::text, $6::text, $7::numeric, $8::text, $9::jsonb, $10::text, $11::text, $12::text, $13::text, $14::text, $15::text

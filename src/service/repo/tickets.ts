@@ -46,19 +46,13 @@ export const plans = {
            ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id)
          INSERT INTO jobs (org_id, kind, payload) SELECT org_id, 'ticket', jsonb_build_object('ticketId', id) FROM t RETURNING id`,
       orgId, id, json(payload), hash, email),
-  /** the ticket with the org's current settings row beside it (`s_*` columns): one round trip for a job's first read */
-  getWithSettings: (orgId: string, id: string) =>
-    sql(`SELECT t.*, s.version AS s_version, s.value AS s_value, s.created_at AS s_created_at, s.created_by AS s_created_by
-           FROM tickets t
-           LEFT JOIN LATERAL (SELECT version, value, created_at, created_by FROM settings WHERE org_id = $1 ORDER BY version DESC LIMIT 1) s ON true
-          WHERE t.org_id = $1 AND t.id = $2`, orgId, id),
-  /** several tickets with the settings row beside each (a batch of one org's jobs) */
-  getManyWithSettings: (orgId: string, ids: readonly string[]) =>
+  /** tickets with the org's current settings row beside each (`s_*` columns): one round trip for a job's (or a batch's) first read */
+  getWithSettings: (orgId: string, ids: readonly string[]) =>
     sql(`SELECT t.*, s.version AS s_version, s.value AS s_value, s.created_at AS s_created_at, s.created_by AS s_created_by
            FROM tickets t
            LEFT JOIN LATERAL (SELECT version, value, created_at, created_by FROM settings WHERE org_id = $1 ORDER BY version DESC LIMIT 1) s ON true
           WHERE t.org_id = $1 AND t.id = ANY($2::text[])`, orgId, ids),
-  get: (orgId: string, id: string, lock = false) => sql(`SELECT * FROM tickets WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
+  get: (orgId: string, id: string) => sql('SELECT * FROM tickets WHERE org_id = $1 AND id = $2', orgId, id),
   list: (orgId: string, limit: number, before: string | null, outcome: string | null) =>
     sql(`SELECT org_id, id, payload, payload_hash, status, outcome, would_be, stopped_gate, intent, confidence, customer_id,
                 NULL AS model_answer, NULL AS decision, error, created_at, decided_at
@@ -148,15 +142,14 @@ export function ticketRow(r: Record<string, unknown>): TicketRow {
   };
 }
 
-export async function getTicket(q: Queryable, orgId: string, id: string, lock = false): Promise<TicketRow | null> {
-  const row = await one<Record<string, unknown>>(q, plans.get(orgId, id, lock));
+export async function getTicket(q: Queryable, orgId: string, id: string): Promise<TicketRow | null> {
+  const row = await one<Record<string, unknown>>(q, plans.get(orgId, id));
   return row && ticketRow(row);
 }
 
 /** A ticket and the org's current settings, read together. */
 export async function getTicketWithSettings(q: Queryable, orgId: string, id: string): Promise<{ ticket: TicketRow; settings: StoredSettings } | null> {
-  const row = await one<Record<string, unknown>>(q, plans.getWithSettings(orgId, id));
-  return row && withSettings(row);
+  return (await getTicketsWithSettings(q, orgId, [id])).get(id) ?? null;
 }
 
 function withSettings(row: Record<string, unknown>): { ticket: TicketRow; settings: StoredSettings } {
@@ -168,7 +161,7 @@ function withSettings(row: Record<string, unknown>): { ticket: TicketRow; settin
 
 /** Tickets and the org's current settings, by id (absent ids are not in the map). */
 export async function getTicketsWithSettings(q: Queryable, orgId: string, ids: readonly string[]): Promise<Map<string, { ticket: TicketRow; settings: StoredSettings }>> {
-  const rows = await run<Record<string, unknown>>(q, plans.getManyWithSettings(orgId, ids));
+  const rows = await run<Record<string, unknown>>(q, plans.getWithSettings(orgId, ids));
   return new Map(rows.map((row) => [String(row.id), withSettings(row)]));
 }
 
