@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { api, describeEngines, makeOrg } from '../helpers/service.ts';
 import { customer, LIVE, order, refundTicket } from '../helpers/fixtures.ts';
-import { demoStore } from '../../src/adapters/store/demo.ts';
+import { countStoreMutations, demoStore } from '../../src/adapters/store/demo.ts';
 import { startWorker } from '../../src/service/worker.ts';
+import { processTickets } from '../../src/service/pipeline/process-ticket.ts';
 
 // The worker claims jobs in batches, ahead of running them. A worker that stops must hand the jobs
 // it claimed but never started back to the queue at once, not leave them `running` until their
@@ -77,9 +78,26 @@ describeEngines('worker batches', (svc) => {
        INSERT INTO jobs (org_id, kind, payload) SELECT org_id, 'ticket', jsonb_build_object('ticketId', id) FROM t`, [org.orgId]);
     await run();
     expect(await executed()).toBe(5);
+    expect(await countStoreMutations(svc().db, org.orgId)).toBe(5); // one store write per executed refund
     const jobs = await svc().db.executeSql<{ ticket: string; status: string; last_error: string | null }>(
       `SELECT payload->>'ticketId' AS ticket, status, last_error FROM jobs WHERE org_id = $1 AND payload->>'ticketId' IN ('again-0', 'again-1', 'broken') ORDER BY 1`, [org.orgId]);
     expect(jobs.rows.map((j) => [j.ticket, j.status])).toEqual([['again-0', 'done'], ['again-1', 'done'], ['broken', 'queued']]);
     expect(jobs.rows[2].last_error).toBeTruthy();
+  });
+
+  it('executes a batch\'s refunds in its transaction: a batch that fails leaves no store write behind', async () => {
+    await svc().worker.stop(); // this file's own worker only
+    const org = await makeOrg(svc(), { settings: LIVE, customers: [customer('r1', 'rita@example.com')], orders: [order('9100', 'r1', 100)], login: false });
+    expect((await api(svc(), 'POST', '/v1/tickets', { as: org.key, body: refundTicket('first', 'rita@example.com', '9100', 5) })).status).toBe(202);
+    await svc().db.executeSql(`INSERT INTO tickets (org_id, id, payload, payload_hash) VALUES ($1, 'broken', '{"ticket": {"id": "broken"}}', 'h')`, [org.orgId]);
+    // 'first' is decided and its refund executed at the store before 'broken' fails the batch
+    await expect(processTickets(svc().ctx, org.orgId, ['first', 'broken'])).rejects.toThrow();
+    expect(await countStoreMutations(svc().db, org.orgId)).toBe(0);
+    const rows = await svc().db.executeSql<{ refunded_amount: string }>(`SELECT refunded_amount FROM orders WHERE org_id = $1 AND id = '9100'`, [org.orgId]);
+    expect(Number(rows.rows[0].refunded_amount)).toBe(0);
+    expect((await api(svc(), 'GET', '/v1/tickets/first', { as: org.key })).body.status).toBe('queued');
+    // alone, it is decided and refunded once
+    await processTickets(svc().ctx, org.orgId, ['first']);
+    expect(await countStoreMutations(svc().db, org.orgId)).toBe(1);
   });
 });

@@ -63,14 +63,20 @@ function toOrder(r: Record<string, unknown>): Order {
 
 const cents = (n: number) => Math.round(n * 100);
 
-/** The demo store can read inside the caller's transaction (one round of queries per ticket, not three). */
-export interface ScopedReads {
+/**
+ * The demo store can work inside the caller's transaction: reads (one round of queries per ticket,
+ * not three) and writes (a batch executes its intents before it commits, atomically with them).
+ */
+export interface InDatabase {
   readsIn(tx: Queryable): StoreReads;
+  writesIn(tx: Queryable): StoreWrites;
 }
 
 type StoreReads = Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>;
+type StoreWrites = Pick<StoreAdapter, 'name' | 'refund' | 'cancel' | 'exchange'>;
+type InOrg = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
 
-function reads(orgId: string, inOrg: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>): StoreReads {
+function reads(orgId: string, inOrg: InOrg): StoreReads {
   return {
     findCustomerWithOrders: (email) => inOrg(async (tx) => {
       const row = (await one<{ customer: Record<string, unknown> | null; orders: Record<string, unknown>[] }>(tx, plans.customerWithOrders(orgId, email)))!;
@@ -88,15 +94,7 @@ function reads(orgId: string, inOrg: <T>(fn: (tx: Queryable) => Promise<T>) => P
   };
 }
 
-/** Whether a store can read in the caller's transaction (the demo store can). */
-export function hasScopedReads(store: StoreAdapter): store is StoreAdapter & ScopedReads {
-  return typeof (store as Partial<ScopedReads>).readsIn === 'function';
-}
-
-/** The demo store of one organisation, on the service's database (row-level security applies). */
-export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
-  const inOrg = <T>(fn: (tx: Tx) => Promise<T>) => withOrg(db, orgId, fn);
-
+function writes(orgId: string, inOrg: InOrg): StoreWrites {
   /**
    * Replays the recorded result when the key was seen; otherwise runs `write` once, atomically, on
    * the order it locked first: two calls with the same key serialise on that lock, and the second
@@ -104,10 +102,6 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
    */
   const idempotent = (key: string, orderId: string, write: (order: Order) => StoreWriteResult & { kind: string; orderId: string; change?: SqlPlan }) =>
     inOrg(async (tx) => {
-      // The demo store shares the service's write-ahead log, so its write need not wait for the disk
-      // either: were it lost in a crash, the intent's later records (written after it in the log) are
-      // lost with it, the intent is still pending, and reconciling writes it once, afresh.
-      tx.lazyCommit();
       const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
       const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
       if (seen) return seen.result;
@@ -122,8 +116,6 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
 
   return {
     name: 'demo',
-    ...reads(orgId, inOrg),
-    readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
     refund: (input, key) => idempotent(key, input.orderId, (order) => {
       // the store enforces its own refundable amount at execution time, whatever was decided before
       const refundable = cents(order.totalPrice) - cents(order.refundedAmount);
@@ -145,6 +137,29 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & ScopedReads {
       if (order.fulfillmentStatus === 'unfulfilled') throw new StoreRefusal(`order ${order.id} is not fulfilled yet`);
       return { kind: 'exchange', orderId: order.id, id: `demo_exchange_${key.slice(-12)}`, amount: item.price };
     }),
+  };
+}
+
+/** Whether a store lives in the service's database and can work in the caller's transaction (the demo store can). */
+export function isInDatabase(store: StoreAdapter): store is StoreAdapter & InDatabase {
+  return typeof (store as Partial<InDatabase>).readsIn === 'function';
+}
+
+/** The demo store of one organisation, on the service's database (row-level security applies). */
+export function demoStore(db: Db, orgId: string): StoreAdapter & InDatabase {
+  const inOrg = <T>(fn: (tx: Tx) => Promise<T>) => withOrg(db, orgId, fn);
+  // A write in its own transaction shares the service's write-ahead log, so it need not wait for the
+  // disk either: were it lost in a crash, the intent's later records (written after it in the log)
+  // are lost with it, the intent is still pending, and reconciling writes it once, afresh.
+  const lazily: InOrg = (fn) => inOrg((tx) => {
+    tx.lazyCommit();
+    return fn(tx);
+  });
+  return {
+    ...reads(orgId, inOrg),
+    ...writes(orgId, lazily),
+    readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
+    writesIn: (tx) => writes(orgId, (fn) => fn(tx)),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/port.ts';
+import type { Db, Queryable, SqlPlan } from '../db/port.ts';
 import { combine, run } from '../db/port.ts';
 import { withOrg } from '../db/tenant.ts';
 import type { StoreAdapter, StoreWriteResult } from '../../adapters/store/types.ts';
@@ -13,7 +13,10 @@ export function isPermanentStoreError(error: unknown): boolean {
   return e?.code === 'store_refused' || e?.permanent === true;
 }
 
-function callStore(store: StoreAdapter, a: ActionRow): Promise<StoreWriteResult> {
+/** What executing needs of a store: its name and its writes. */
+export type StoreWrites = Pick<StoreAdapter, 'name' | 'refund' | 'cancel' | 'exchange'>;
+
+function callStore(store: StoreWrites, a: ActionRow): Promise<StoreWriteResult> {
   if (a.type === 'refund') return store.refund({ orderId: a.orderId, amount: a.amount, currency: a.currency, reason: a.reason }, a.idempotencyKey);
   if (a.type === 'cancel') return store.cancel({ orderId: a.orderId, reason: a.reason }, a.idempotencyKey);
   return store.exchange({ orderId: a.orderId, lineItemId: String(a.params.lineItemId ?? ''), newSku: String(a.params.newSku ?? '') }, a.idempotencyKey);
@@ -31,7 +34,31 @@ export async function executePending(ctx: ServiceContext, orgId: string, ticketI
   for (const action of pending) await executeOne(ctx.db, store, action);
 }
 
-async function executeOne(db: Db, store: StoreAdapter, action: ActionRow): Promise<void> {
+async function executeOne(db: Db, store: StoreWrites, action: ActionRow): Promise<void> {
+  const outcome = await callAndRecordPlan(store, action);
+  // The commit need not wait for the disk: were it lost in a crash, the intent would still be
+  // pending, and reconciling asks the store again with the same idempotency key, which replays the
+  // result it recorded (durably, on its side).
+  await withOrg(db, action.orgId, async (tx) => {
+    tx.lazyCommit();
+    await run(tx, outcome);
+  });
+}
+
+/**
+ * Executes one intent in the caller's transaction, with a store that writes in that transaction
+ * too (the demo store): the store's write, the intent and its outcome commit together or not at all.
+ */
+export async function executeIn(tx: Queryable, store: StoreWrites, action: ActionRow): Promise<void> {
+  await run(tx, await callAndRecordPlan(store, action));
+}
+
+/**
+ * Calls the store; returns the statement that records the outcome and its audit entry. Only a
+ * still-pending row is updated (the row lock makes a concurrent recorder wait, then see it is no
+ * longer pending): the first to finish records it, and no update means no audit entry.
+ */
+async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise<SqlPlan> {
   let result: StoreWriteResult | null = null;
   let refusal: string | null = null;
   try {
@@ -43,24 +70,16 @@ async function executeOne(db: Db, store: StoreAdapter, action: ActionRow): Promi
   const orgId = action.orgId;
   const status = result ? 'executed' : 'failed';
   const update = actionPlans.setStatus(orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
-  // The outcome and its audit entry in one statement. Only a still-pending row is updated (the row
-  // lock makes a concurrent recorder wait, then see it is no longer pending): the first to finish
-  // records it, and no update means no audit entry. The commit need not wait for the disk: were it
-  // lost in a crash, the intent would still be pending, and reconciling asks the store again with the
-  // same idempotency key, which replays the result it recorded (durably, on its side).
-  await withOrg(db, orgId, async (tx) => {
-    tx.lazyCommit();
-    await run(tx, combine(
-      [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
-      auditPlans.insertFrom(orgId, {
-        type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
-        tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
-        amount: result?.amount ?? action.amount, currency: action.currency,
-        input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
-        output: result ?? { error: refusal },
-      }, 's0'),
-    ));
-  });
+  return combine(
+    [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
+    auditPlans.insertFrom(orgId, {
+      type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
+      tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
+      amount: result?.amount ?? action.amount, currency: action.currency,
+      input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
+      output: result ?? { error: refusal },
+    }, 's0'),
+  );
 }
 
 /** Start-up: finish every intent a crashed process left pending (the store dedupes by key). */

@@ -7,6 +7,7 @@ import type { Settings } from '../../tickets/settings.ts';
 import { extractOrderIds } from '../../tickets/extract-order-ids.ts';
 import { loadDecisionFacts } from '../repo/tickets.ts';
 import type { OrgRecentActions } from '../../tickets/facts.ts';
+import { addInFlight } from './in-flight.ts';
 
 export interface StoreFacts {
   customer: Customer | null;
@@ -53,6 +54,10 @@ export interface ServiceScenario {
   orgRecentActions: OrgRecentActions;
 }
 
+/**
+ * `storeReadAt`: when the store facts were read, if they were read under the org's lock: the orders
+ * then also count what the org is moving on them (intents not yet confirmed, executions since).
+ */
 export async function buildScenario(
   q: Queryable,
   orgId: string,
@@ -60,14 +65,17 @@ export async function buildScenario(
   facts: StoreFacts,
   settings: Settings,
   now: Date,
+  storeReadAt?: Date,
 ): Promise<ServiceScenario> {
   const customerId = facts.customer ? String(facts.customer.id) : null;
-  const { history, orgRecentActions, riskSignals } = await loadDecisionFacts(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString());
+  const inFlightOf = storeReadAt && facts.orders.length ? { orderIds: facts.orders.map((o) => String(o.id)), since: storeReadAt.toISOString() } : undefined;
+  const { history, orgRecentActions, riskSignals, inFlight } = await loadDecisionFacts(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString(), inFlightOf);
+  const orders = storeReadAt ? addInFlight(facts.orders, inFlight, storeReadAt) : facts.orders;
   const scenario: Scenario = {
     id: input.ticket.id,
     now: now.toISOString(),
     settings: {},
-    store: { customers: facts.customer ? [facts.customer] : [], orders: facts.orders },
+    store: { customers: facts.customer ? [facts.customer] : [], orders },
     history,
     riskSignals,
     ticket: input.ticket,

@@ -5,14 +5,14 @@ import type { Queryable, Tx } from '../db/port.ts';
 import { withOrg, lockOrg } from '../db/tenant.ts';
 import { getTicketsWithSettings, getTicketWithSettings, loadDecisionFacts, type TicketRow } from '../repo/tickets.ts';
 import type { StoredSettings } from '../repo/settings.ts';
-import { hasScopedReads } from '../../adapters/store/demo.ts';
+import { isInDatabase } from '../../adapters/store/demo.ts';
 import type { StoreAdapter } from '../../adapters/store/types.ts';
 import type { ServiceContext } from './context.ts';
 import { buildScenario, historyWindowDays, loadStoreFacts, type ServiceScenario, type StoreFacts } from './facts.ts';
 import { recordingModel } from './model.ts';
 import { recordDecision, type Recorded } from './record.ts';
-import { executePending } from './execute.ts';
-import { addInFlight, withInFlight } from './in-flight.ts';
+import { executeIn, executePending } from './execute.ts';
+import { addInFlight } from './in-flight.ts';
 
 /** The stored request: the ticket and, optionally, the proposal of the merchant's own AI. */
 export function ticketInput(payload: { ticket: unknown; model?: unknown }): { ticket: Ticket; model: ModelAnswer | null } {
@@ -26,7 +26,7 @@ const undecided = (t: TicketRow) => t.status === 'queued' || t.status === 'faile
 
 /** Store facts: in the caller's transaction when the store lives in the database, else from the store itself. */
 async function storeFacts(store: StoreAdapter, tx: Queryable | null, ticket: Ticket): Promise<StoreFacts | null> {
-  if (hasScopedReads(store)) return tx ? loadStoreFacts(store.readsIn(tx), ticket) : null;
+  if (isInDatabase(store)) return tx ? loadStoreFacts(store.readsIn(tx), ticket) : null;
   return tx ? null : loadStoreFacts(store, ticket);
 }
 
@@ -100,24 +100,28 @@ async function afterRecord(ctx: ServiceContext, orgId: string, ticketId: string,
 }
 
 /**
- * Several of one org's queued tickets (jobs claimed together), decided in one transaction: the
- * tickets and settings in one read, then each ticket as processTicket decides it, in order, so a
- * later ticket's limits count what an earlier one recorded. Saves the per-ticket BEGIN, COMMIT
- * and ticket read (the round trips were most of a decision's cost). The commit waits for the
- * disk when any ticket recorded an intent; the intents execute after it. Only when nothing outside
- * the database is asked (a store in the database, no remote model): otherwise one by one.
- * Any error rolls the whole batch back; the caller then runs the tickets one by one.
+ * Several of one org's queued tickets (jobs claimed together), decided in one transaction that
+ * holds the org's lock from the start: the tickets and settings in one read, then each ticket in
+ * order, its facts read under the lock (so its first decision is final: no re-check), recorded,
+ * and its intents executed at the store in the same transaction, so a later ticket sees the store,
+ * the history and the caps as they are once the earlier ones are done. Saves the per-ticket BEGIN,
+ * COMMIT, re-check and the two transactions per execution (the round trips were most of a
+ * decision's cost). Only when the store lives in the database and no remote model is asked:
+ * otherwise one by one. Any error rolls the whole batch back, store writes included; the caller
+ * then runs the tickets one by one.
  */
 export async function processTickets(ctx: ServiceContext, orgId: string, ticketIds: readonly string[]): Promise<void> {
   const store = await ctx.storeFor(orgId);
-  if (ticketIds.length === 1 || !hasScopedReads(store) || ctx.model) {
+  if (ticketIds.length === 1 || !isInDatabase(store) || ctx.model) {
     for (const id of ticketIds) await processTicket(ctx, orgId, id);
     return;
   }
   const now = ctx.now();
   const outcomes = await withOrg(ctx.db, orgId, async (tx) => {
+    await lockOrg(tx, orgId);
     const reads = await getTicketsWithSettings(tx, orgId, ticketIds);
-    const session = { locked: false };
+    const writes = store.writesIn(tx);
+    let executed = false;
     const out: Array<{ ticketId: string; recorded: Recorded | null }> = [];
     for (const ticketId of ticketIds) {
       const read = reads.get(ticketId);
@@ -127,15 +131,15 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
       }
       const loaded: Loaded = { ticket: read.ticket, settings: read.settings, input: ticketInput(read.ticket.payload) };
       const readAt = new Date();
-      let facts = (await storeFacts(store, tx, loaded.input.ticket))!;
-      // Alone, a ticket starts after the previous one's intents were executed; here they are only
-      // recorded, so the store does not show them yet: count them in, as if executed.
-      const batchIntents = out.flatMap((o) => o.recorded?.pending ?? []);
-      if (batchIntents.length) facts = { ...facts, orders: addInFlight(facts.orders, batchIntents, readAt) };
-      const built = await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now);
-      out.push({ ticketId, recorded: await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt, session) });
+      const facts = (await storeFacts(store, tx, loaded.input.ticket))!;
+      const built = await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now, readAt);
+      const recorded = await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt, { underLock: true });
+      for (const action of recorded.pending) await executeIn(tx, writes, action);
+      executed ||= recorded.pending.length > 0;
+      out.push({ ticketId, recorded: { ...recorded, pending: [] } });
     }
-    if (!out.some((o) => o.recorded?.pending.length)) tx.lazyCommit();
+    // money moved in this transaction: its commit waits for the disk
+    if (!executed) tx.lazyCommit();
     return out;
   });
   for (const { ticketId, recorded } of outcomes) if (recorded) await afterRecord(ctx, orgId, ticketId, recorded);
@@ -147,7 +151,7 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
  */
 async function decideAndRecord(
   ctx: ServiceContext, tx: Tx | null, store: StoreAdapter, loaded: Loaded, facts: StoreFacts, built: ServiceScenario, readAt: Date,
-  session = { locked: false },
+  opts: { underLock?: boolean } = {},
 ): Promise<Recorded & { decision: Decision }> {
   const { ticket, settings, input } = loaded;
   const orgId = ticket.orgId;
@@ -158,9 +162,9 @@ async function decideAndRecord(
   const record = async (q: Tx): Promise<Recorded & { decision: Decision }> => {
     let decision = first;
     const executes = decision.actions.some((a) => a.status === 'executed');
-    if (executes) {
-      if (!session.locked) await lockOrg(q, orgId); // held to the commit: taken once per transaction
-      session.locked = true;
+    // facts read under the lock are final; otherwise an executing decision is taken again under it
+    if (executes && !opts.underLock) {
+      await lockOrg(q, orgId); // held to the commit
       decision = await recheckUnderLock(ctx, q, orgId, store, { ...built.scenario, model: answer }, input.ticket, customerId, settings.settings, readAt);
     }
     const recorded = await recordDecision(q, ticket, decision, { customerId, answer, settingsVersion: settings.version, actor: 'ai', storeName: store.name });
@@ -185,12 +189,13 @@ async function recheckUnderLock(
 ): Promise<Decision> {
   const lockedNow = ctx.now().toISOString();
   let orders = scenario.store.orders;
-  if (hasScopedReads(store)) {
+  if (isInDatabase(store)) {
     readAt = new Date();
     // the customer was found before; only their orders can have moved since
     orders = (await loadStoreFacts(store.readsIn(tx), ticket, scenario.store.customers[0] ?? null)).orders;
   }
-  orders = await withInFlight(tx, orgId, orders, readAt);
-  const { history, orgRecentActions } = await loadDecisionFacts(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow);
+  const inFlightOf = orders.length ? { orderIds: orders.map((o) => String(o.id)), since: readAt.toISOString() } : undefined;
+  const { history, orgRecentActions, inFlight } = await loadDecisionFacts(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow, inFlightOf);
+  orders = addInFlight(orders, inFlight, readAt);
   return decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history }, { env: ctx.env, orgRecentActions }, settings);
 }

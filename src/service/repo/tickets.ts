@@ -84,9 +84,10 @@ export const plans = {
    * `actions`: the customer's executed or pending actions in the window, the org's first executed
    * action of each type ever (first-time approval), and the org's count per type over the last hour
    * (rate limit; counted here from per-second counts, not loaded); `tickets`: the customer's damage claims in the window
-   * (the only tickets a gate counts); `risks`: the customer's risk signals.
+   * (the only tickets a gate counts); `risks`: the customer's risk signals; `inflight`: what the org
+   * is already moving on the orders `$6` (intents not yet confirmed, executions since `$7`).
    */
-  decisionFacts: (orgId: string, customerId: string | null, ticketId: string, windowDays: number, now: string) =>
+  decisionFacts: (orgId: string, customerId: string | null, ticketId: string, windowDays: number, now: string, inFlight?: { orderIds: string[]; since: string }) =>
     sql(`WITH hist AS (
            SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
             WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
@@ -114,8 +115,12 @@ export const plans = {
                        AND created_at > $4::timestamptz - make_interval(days => $3)
                      ORDER BY created_at DESC LIMIT 500) t) AS tickets,
                 (SELECT coalesce(json_agg(r), '[]') FROM
-                   (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2) r) AS risks`,
-      orgId, customerId, Math.ceil(windowDays), now, ticketId),
+                   (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2) r) AS risks,
+                (SELECT coalesce(json_agg(f), '[]') FROM
+                   (SELECT order_id, type, amount FROM actions
+                     WHERE org_id = $1 AND order_id = ANY($6::text[])
+                       AND (status = 'pending' OR (status = 'executed' AND executed_at >= $7::timestamptz))) f) AS inflight`,
+      orgId, customerId, Math.ceil(windowDays), now, ticketId, inFlight?.orderIds ?? [], inFlight?.since ?? now),
   insertRiskSignal: (orgId: string, s: RiskSignal) =>
     sql('INSERT INTO risk_signals (org_id, customer_id, source, level, note, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id',
       orgId, s.customerId, s.source, s.level, s.note ?? null, s.at ?? null),
@@ -180,9 +185,14 @@ type Row = Record<string, unknown>;
 /** The history and risk signals a decision needs, from the org's own records, in one round trip. */
 export async function loadDecisionFacts(
   q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string,
+  inFlight?: { orderIds: string[]; since: string },
 ): Promise<DecisionFacts> {
-  const row = (await one<{ actions: Row[]; tickets: Row[]; risks: Row[] }>(q, plans.decisionFacts(orgId, customerId, ticketId, windowDays, now)))!;
-  return { ...historyOf(row.actions, customerId ? row.tickets : [], customerId, now), riskSignals: customerId ? row.risks.map(riskSignalOf) : [] };
+  const row = (await one<{ actions: Row[]; tickets: Row[]; risks: Row[]; inflight: Row[] }>(q, plans.decisionFacts(orgId, customerId, ticketId, windowDays, now, inFlight)))!;
+  return {
+    ...historyOf(row.actions, customerId ? row.tickets : [], customerId, now),
+    riskSignals: customerId ? row.risks.map(riskSignalOf) : [],
+    inFlight: row.inflight.map((r) => ({ orderId: String(r.order_id), type: String(r.type), amount: num(r.amount) ?? 0 })),
+  };
 }
 
 export interface DecisionFacts {
@@ -190,10 +200,12 @@ export interface DecisionFacts {
   /** the org's other actions of the last hour, counted in SQL, not loaded: decide() takes them as DecideDeps.orgRecentActions */
   orgRecentActions: OrgRecentActions;
   riskSignals: RiskSignal[];
+  /** actions in flight on the orders asked about (none when none were asked) */
+  inFlight: Array<{ orderId: string; type: string; amount: number }>;
 }
 
 /** Pending intents count as executed: they are reserved. */
-function historyOf(actions: Row[], tickets: Row[], customerId: string | null, now: string): Omit<DecisionFacts, 'riskSignals'> {
+function historyOf(actions: Row[], tickets: Row[], customerId: string | null, now: string): Pick<DecisionFacts, 'history' | 'orgRecentActions'> {
   // Rows recorded a moment after `now` (another ticket's intent, or a database clock slightly ahead)
   // are history all the same: clamp them to `now` so the gates count them.
   const clamp = (at: unknown) => (iso(at)! > now ? now : iso(at)!);
