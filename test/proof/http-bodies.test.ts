@@ -109,6 +109,10 @@ describe('HTTP bodies (property-based)', () => {
     const huge = await api(svc, 'POST', '/v1/tickets', { as: org.key, body: JSON.stringify({ ticket: { id: 'big', body: 'x'.repeat(1_100_000) } }) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('body_too_large');
+    // a declared length over the limit is refused from the header alone, the body unread
+    const declared = await api(svc, 'POST', '/v1/tickets', { as: org.key, body: '{}', headers: { 'content-type': 'application/json', 'content-length': '1100000' } });
+    expect(declared.status).toBe(413);
+    expect(declared.body.error.code).toBe('body_too_large');
   });
 
   it('arbitrary query strings on the list and export routes: a JSON answer or a JSON error, never a 500', async () => {
