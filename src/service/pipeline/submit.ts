@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { withOrg } from '../db/tenant.ts';
 import { one } from '../db/port.ts';
 import { conflict } from '../errors.ts';
-import { getTicket, plans as ticketPlans } from '../repo/tickets.ts';
+import { plans as ticketPlans } from '../repo/tickets.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface SubmittedTicket {
@@ -12,8 +11,8 @@ export interface SubmittedTicket {
 }
 
 /**
- * Stores a ticket and its job in one statement, idempotent by (org, ticket id): the same content
- * again is a duplicate (no second job); other content under the same id is a 409.
+ * Stores a ticket and its job in one statement (one round trip), idempotent by (org, ticket id):
+ * the same content again is a duplicate (no second job); other content under the same id is a 409.
  */
 export async function submitTicket(
   ctx: ServiceContext,
@@ -23,13 +22,13 @@ export async function submitTicket(
   opts: { idOnly?: boolean } = {},
 ): Promise<SubmittedTicket> {
   const id = String(body.ticket.id);
-  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-  const result = await withOrg(ctx.db, orgId, async (tx) => {
-    if (await one(tx, ticketPlans.insertWithJob(orgId, id, body, hash, body.ticket.from || null))) return { status: 'queued', duplicate: false };
-    const existing = (await getTicket(tx, orgId, id))!;
-    if (!opts.idOnly && existing.payloadHash !== hash) throw conflict('ticket_conflict', `ticket ${id} was already submitted with different content`);
-    return { status: existing.status, duplicate: true };
-  });
+  const payload = JSON.stringify(body);
+  const hash = createHash('sha256').update(payload).digest('hex');
+  // one round trip, in the statement's own transaction, scoped to the org inside it (migration 008)
+  const row = (await one<{ queued: boolean; stored_status: string; stored_hash: string }>(ctx.db,
+    ticketPlans.submit(orgId, id, payload, hash, body.ticket.from || null, ctx.db.appRole)))!;
+  if (!row.queued && !opts.idOnly && row.stored_hash !== hash) throw conflict('ticket_conflict', `ticket ${id} was already submitted with different content`);
+  const result = { status: row.stored_status, duplicate: !row.queued };
   if (!result.duplicate) ctx.wake?.();
   return { id, ...result };
 }

@@ -40,12 +40,13 @@ export const plans = {
     sql(`INSERT INTO tickets (org_id, id, payload, payload_hash, customer_email) VALUES ($1, $2, $3::jsonb, $4, $5)
          ON CONFLICT (org_id, id) DO NOTHING RETURNING id`, orgId, id, json(payload), hash, email),
   /** the ticket and its job in one statement; no row back when the ticket id was already taken */
-  insertWithJob: (orgId: string, id: string, payload: unknown, hash: string, email: string | null) =>
-    sql(`WITH t AS (
-           INSERT INTO tickets (org_id, id, payload, payload_hash, customer_email) VALUES ($1, $2, $3::jsonb, $4, $5)
-           ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id)
-         INSERT INTO jobs (org_id, kind, payload) SELECT org_id, 'ticket', jsonb_build_object('ticketId', id) FROM t RETURNING id`,
-      orgId, id, json(payload), hash, email),
+  /**
+   * The ticket and its job, unless one is stored under that id: then that one's status and hash.
+   * One statement that scopes itself to the org (migration 008): run it outside a transaction.
+   */
+  submit: (orgId: string, id: string, payloadJson: string, hash: string, email: string | null, asAppRole: boolean) =>
+    sql('SELECT queued, stored_status, stored_hash FROM gatehouse_submit_ticket($1, $2, $3::jsonb, $4, $5, $6)',
+      orgId, id, payloadJson, hash, email, asAppRole),
   /** tickets with the org's current settings row beside each (`s_*` columns): one round trip for a job's (or a batch's) first read */
   getWithSettings: (orgId: string, ids: readonly string[]) =>
     sql(`SELECT t.*, s.version AS s_version, s.value AS s_value, s.created_at AS s_created_at, s.created_by AS s_created_by
