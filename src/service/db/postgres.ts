@@ -33,7 +33,12 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
-    options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    // Prepared statements keep one generic plan. Left to choose, PostgreSQL re-planned the decision
+    // facts (and every statement taking an id list) on most calls: its generic plan cannot fold a
+    // null customer away, so it looks dearer than a custom one. Planning was ~1.4 ms a call, more CPU
+    // than running it. Every statement here is led by an index on org_id and a key, so the generic
+    // plan is the plan.
+    options: [`-c plan_cache_mode=force_generic_plan`, ...(opts.schema ? [`-c search_path=${opts.schema}`] : [])].join(' '),
   });
   // an idle client's error (server restart) must not crash the process; the next query reconnects
   pool.on('error', () => undefined);
