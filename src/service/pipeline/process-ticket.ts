@@ -116,9 +116,9 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
     for (const id of ticketIds) await processTicket(ctx, orgId, id);
     return;
   }
-  const now = ctx.now();
   const outcomes = await withOrg(ctx.db, orgId, async (tx) => {
     await lockOrg(tx, orgId);
+    const now = ctx.now(); // the windows and limits are counted from the moment the lock is held
     const reads = await getTicketsWithSettings(tx, orgId, ticketIds);
     const writes = store.writesIn(tx);
     let executed = false;
