@@ -12,7 +12,6 @@ import { buildScenario, historyWindowDays, loadStoreFacts } from './facts.ts';
 import { ticketInput } from './process-ticket.ts';
 import { executePending } from './execute.ts';
 import { TOOL_OF } from './record.ts';
-import { withInFlight } from './in-flight.ts';
 import { queueReply } from './replies.ts';
 
 /** What the person saw when they clicked: the approval binds to exactly this. */
@@ -68,8 +67,7 @@ export async function approveAction(ctx: ServiceContext, who: Principal, actionI
     if (!action) throw notFound('action');
     assertAwaiting(action);
     assertSame(action, seen);
-    const orders = await withInFlight(tx, orgId, facts.orders, readAt);
-    const built = await buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, { ...facts, orders }, settings, ctx.now());
+    const built = await buildScenario(tx, orgId, { ticket: input.ticket, model: answer }, facts, settings, ctx.now(), readAt);
     const decision = await decide(built.scenario, { env: ctx.env, approval: { by: who.actor }, orgRecentActions: built.orgRecentActions }, settings);
     await run(tx, ticketPlans.insertDecision(orgId, action.ticketId, 'approval', who.actor, decision));
     const decided = decision.actions[action.idx];

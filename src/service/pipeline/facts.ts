@@ -7,7 +7,7 @@ import type { Settings } from '../../tickets/settings.ts';
 import { extractOrderIds } from '../../tickets/extract-order-ids.ts';
 import { loadDecisionFacts } from '../repo/tickets.ts';
 import type { OrgRecentActions } from '../../tickets/facts.ts';
-import { addInFlight } from './in-flight.ts';
+import { addInFlight, inFlightOf } from './in-flight.ts';
 
 export interface StoreFacts {
   customer: Customer | null;
@@ -68,8 +68,8 @@ export async function buildScenario(
   storeReadAt?: Date,
 ): Promise<ServiceScenario> {
   const customerId = facts.customer ? String(facts.customer.id) : null;
-  const inFlightOf = storeReadAt && facts.orders.length ? { orderIds: facts.orders.map((o) => String(o.id)), since: storeReadAt.toISOString() } : undefined;
-  const { history, orgRecentActions, riskSignals, inFlight } = await loadDecisionFacts(q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString(), inFlightOf);
+  const { history, orgRecentActions, riskSignals, inFlight } = await loadDecisionFacts(
+    q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString(), storeReadAt && inFlightOf(facts.orders, storeReadAt));
   const orders = storeReadAt ? addInFlight(facts.orders, inFlight, storeReadAt) : facts.orders;
   const scenario: Scenario = {
     id: input.ticket.id,

@@ -1,22 +1,16 @@
-import type { Queryable } from '../db/port.ts';
-import { num, run } from '../db/port.ts';
 import type { Order } from '../../tickets/scenario.ts';
-import { plans as actionPlans } from '../repo/actions.ts';
 
 const cents = (n: number) => Math.round(n * 100);
 
 /**
- * The store was read before the org's lock was taken. Under the lock, add what this org is
- * already moving on the same orders (intents not yet confirmed, executions since the read), so two
- * concurrent refunds cannot both spend the same refundable amount. Counting twice only errs on
- * the side of blocking.
+ * The store was read before the org's lock was taken (or, under it, before the history). Under the
+ * lock, what this org is already moving on the same orders (intents not yet confirmed, executions
+ * since the read) is read with the decision facts and added, so two concurrent refunds cannot both
+ * spend the same refundable amount. Counting twice only errs on the side of blocking.
+ * This is that read's request: none when there are no orders.
  */
-export async function withInFlight(tx: Queryable, orgId: string, orders: Order[], readAt: Date): Promise<Order[]> {
-  if (orders.length === 0) return orders;
-  const rows = await run<{ order_id: string; type: string; amount: unknown }>(
-    tx, actionPlans.inFlight(orgId, orders.map((o) => String(o.id)), readAt.toISOString()),
-  );
-  return addInFlight(orders, rows.map((r) => ({ orderId: r.order_id, type: r.type, amount: num(r.amount) ?? 0 })), readAt);
+export function inFlightOf(orders: readonly Order[], readAt: Date): { orderIds: string[]; since: string } | undefined {
+  return orders.length ? { orderIds: orders.map((o) => String(o.id)), since: readAt.toISOString() } : undefined;
 }
 
 /** The orders as they will be once these actions are executed at the store. */

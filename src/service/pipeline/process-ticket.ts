@@ -12,7 +12,7 @@ import { buildScenario, historyWindowDays, loadStoreFacts, type ServiceScenario,
 import { recordingModel } from './model.ts';
 import { recordDecision, type Recorded } from './record.ts';
 import { executeIn, executePending } from './execute.ts';
-import { addInFlight } from './in-flight.ts';
+import { addInFlight, inFlightOf } from './in-flight.ts';
 
 /** The stored request: the ticket and, optionally, the proposal of the merchant's own AI. */
 export function ticketInput(payload: { ticket: unknown; model?: unknown }): { ticket: Ticket; model: ModelAnswer | null } {
@@ -147,7 +147,8 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
 
 /**
  * Decides and records, in `tx` when the reads were made in it (else in a transaction of its own):
- * an executing decision is taken again under the org's lock first.
+ * an executing decision is taken again under the org's lock first, unless its facts were already
+ * read under that lock (`underLock`: a batch's).
  */
 async function decideAndRecord(
   ctx: ServiceContext, tx: Tx | null, store: StoreAdapter, loaded: Loaded, facts: StoreFacts, built: ServiceScenario, readAt: Date,
@@ -194,8 +195,7 @@ async function recheckUnderLock(
     // the customer was found before; only their orders can have moved since
     orders = (await loadStoreFacts(store.readsIn(tx), ticket, scenario.store.customers[0] ?? null)).orders;
   }
-  const inFlightOf = orders.length ? { orderIds: orders.map((o) => String(o.id)), since: readAt.toISOString() } : undefined;
-  const { history, orgRecentActions, inFlight } = await loadDecisionFacts(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow, inFlightOf);
+  const { history, orgRecentActions, inFlight } = await loadDecisionFacts(tx, orgId, ticket.id, customerId, historyWindowDays(settings), lockedNow, inFlightOf(orders, readAt));
   orders = addInFlight(orders, inFlight, readAt);
   return decide({ ...scenario, now: lockedNow, store: { ...scenario.store, orders }, history }, { env: ctx.env, orgRecentActions }, settings);
 }

@@ -54,11 +54,6 @@ export const plans = {
                 t.decision->'stoppedAt'->>'reason' AS wait_reason, t.intent, t.confidence
            FROM actions a JOIN tickets t ON t.org_id = a.org_id AND t.id = a.ticket_id
           WHERE a.org_id = $1 AND a.status = 'awaiting_approval' ORDER BY a.created_at LIMIT $2`, orgId, limit),
-  /** money already on its way out of these orders that a store snapshot taken at `since` may not show */
-  inFlight: (orgId: string, orderIds: string[], since: string) =>
-    sql(`SELECT order_id, type, amount FROM actions
-          WHERE org_id = $1 AND order_id = ANY($2::text[])
-            AND (status = 'pending' OR (status = 'executed' AND executed_at >= $3::timestamptz))`, orgId, orderIds, since),
   countAwaiting: (orgId: string) => sql(`SELECT count(*)::int AS n FROM actions WHERE org_id = $1 AND status = 'awaiting_approval'`, orgId),
   setStatus: (orgId: string, id: string, status: string, fields: { note?: string | null; gate?: string | null; approvedBy?: string | null; rejectedBy?: string | null; storeResult?: unknown }) =>
     sql(`UPDATE actions SET status = $3, note = coalesce($4, note), gate = coalesce($5, gate), approved_by = coalesce($6, approved_by),
