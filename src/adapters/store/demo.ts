@@ -4,7 +4,7 @@ import type { Db, Queryable, Tx } from '../../service/db/port.ts';
 import { combine, iso, json, num, one, run, sql, type SqlPlan } from '../../service/db/port.ts';
 import { withOrg } from '../../service/db/tenant.ts';
 import type { Customer, Order } from '../../tickets/scenario.ts';
-import type { StoreAdapter, StoreWriteResult } from './types.ts';
+import type { StoreAdapter, StoreWriteResult, StoreWrites } from './types.ts';
 
 /** A write the store refuses (more than the refundable amount, an order already cancelled…). */
 export class StoreRefusal extends Error {
@@ -73,7 +73,6 @@ export interface InDatabase {
 }
 
 type StoreReads = Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>;
-type StoreWrites = Pick<StoreAdapter, 'name' | 'refund' | 'cancel' | 'exchange'>;
 type InOrg = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
 
 function reads(orgId: string, inOrg: InOrg): StoreReads {

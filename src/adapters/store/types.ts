@@ -22,3 +22,6 @@ export interface StoreAdapter {
   cancel(input: { orderId: string; reason?: string | null }, idempotencyKey: string): Promise<StoreWriteResult>;
   exchange(input: { orderId: string; lineItemId: string; newSku: string }, idempotencyKey: string): Promise<StoreWriteResult>;
 }
+
+/** What executing an action needs of a store: its name and its writes. */
+export type StoreWrites = Pick<StoreAdapter, 'name' | 'refund' | 'cancel' | 'exchange'>;

@@ -1,7 +1,7 @@
 import type { Db, Queryable, SqlPlan } from '../db/port.ts';
 import { combine, run } from '../db/port.ts';
 import { withOrg } from '../db/tenant.ts';
-import type { StoreAdapter, StoreWriteResult } from '../../adapters/store/types.ts';
+import type { StoreWriteResult, StoreWrites } from '../../adapters/store/types.ts';
 import { pendingOfTicket, plans as actionPlans, type ActionRow } from '../repo/actions.ts';
 import { plans as auditPlans } from '../repo/audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -12,9 +12,6 @@ export function isPermanentStoreError(error: unknown): boolean {
   const e = error as { code?: string; permanent?: boolean } | null;
   return e?.code === 'store_refused' || e?.permanent === true;
 }
-
-/** What executing needs of a store: its name and its writes. */
-export type StoreWrites = Pick<StoreAdapter, 'name' | 'refund' | 'cancel' | 'exchange'>;
 
 function callStore(store: StoreWrites, a: ActionRow): Promise<StoreWriteResult> {
   if (a.type === 'refund') return store.refund({ orderId: a.orderId, amount: a.amount, currency: a.currency, reason: a.reason }, a.idempotencyKey);
