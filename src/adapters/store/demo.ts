@@ -48,11 +48,11 @@ const plans = {
   countMutations: (orgId: string) => sql('SELECT count(*)::int AS n FROM store_mutations WHERE org_id = $1', orgId),
 };
 
-function toCustomer(r: Record<string, unknown>): Customer {
+export function toCustomer(r: Record<string, unknown>): Customer {
   return { id: String(r.id), email: String(r.email), name: (r.name as string) ?? null, tags: (r.tags as string[]) ?? [], createdAt: iso(r.created_at) };
 }
 
-function toOrder(r: Record<string, unknown>): Order {
+export function toOrder(r: Record<string, unknown>): Order {
   return {
     id: String(r.id), customerId: (r.customer_id as string) ?? null, createdAt: iso(r.created_at)!, currency: String(r.currency),
     totalPrice: num(r.total_price)!, refundedAmount: num(r.refunded_amount)!,

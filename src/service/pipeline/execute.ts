@@ -32,7 +32,7 @@ export async function executePending(ctx: ServiceContext, orgId: string, ticketI
 }
 
 async function executeOne(db: Db, store: StoreWrites, action: ActionRow): Promise<void> {
-  const outcome = await callAndRecordPlan(store, action);
+  const { plan: outcome } = await callAndRecordPlan(store, action);
   // The commit need not wait for the disk: were it lost in a crash, the intent would still be
   // pending, and reconciling asks the store again with the same idempotency key, which replays the
   // result it recorded (durably, on its side).
@@ -46,8 +46,10 @@ async function executeOne(db: Db, store: StoreWrites, action: ActionRow): Promis
  * Executes one intent in the caller's transaction, with a store that writes in that transaction
  * too (the demo store): the store's write, the intent and its outcome commit together or not at all.
  */
-export async function executeIn(tx: Queryable, store: StoreWrites, action: ActionRow): Promise<void> {
-  await run(tx, await callAndRecordPlan(store, action));
+export async function executeIn(tx: Queryable, store: StoreWrites, action: ActionRow): Promise<'executed' | 'failed'> {
+  const { plan, status } = await callAndRecordPlan(store, action);
+  await run(tx, plan);
+  return status;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function executeIn(tx: Queryable, store: StoreWrites, action: Actio
  * still-pending row is updated (the row lock makes a concurrent recorder wait, then see it is no
  * longer pending): the first to finish records it, and no update means no audit entry.
  */
-async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise<SqlPlan> {
+async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise<{ plan: SqlPlan; status: 'executed' | 'failed' }> {
   let result: StoreWriteResult | null = null;
   let refusal: string | null = null;
   try {
@@ -67,7 +69,7 @@ async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise
   const orgId = action.orgId;
   const status = result ? 'executed' : 'failed';
   const update = actionPlans.setStatus(orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
-  return combine(
+  const plan = combine(
     [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
     auditPlans.insertFrom(orgId, {
       type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
@@ -77,6 +79,7 @@ async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise
       output: result ?? { error: refusal },
     }, 's0'),
   );
+  return { plan, status };
 }
 
 /** Start-up: finish every intent a crashed process left pending (the store dedupes by key). */

@@ -5,7 +5,10 @@ import type { StoreAdapter } from '../../adapters/store/types.ts';
 import type { Customer, ModelAnswer, Order, Scenario, Ticket } from '../../tickets/scenario.ts';
 import type { Settings } from '../../tickets/settings.ts';
 import { extractOrderIds } from '../../tickets/extract-order-ids.ts';
-import { loadDecisionFacts } from '../repo/tickets.ts';
+import { decisionFactsOf, loadDecisionFacts, type DecisionFacts, type FactRow } from '../repo/tickets.ts';
+import { batchFactsPlan } from '../repo/batch-facts.ts';
+import { run } from '../db/port.ts';
+import { toCustomer, toOrder } from '../../adapters/store/demo.ts';
 import type { OrgRecentActions } from '../../tickets/facts.ts';
 import { addInFlight, inFlightOf } from './in-flight.ts';
 
@@ -32,7 +35,7 @@ export async function loadStoreFacts(
   }
   const known = new Set(orders.map((o) => String(o.id).toUpperCase()));
   // The entity gate must tell "not this customer's order" from "no such order": fetch what the text names.
-  for (const id of extractOrderIds(ticket.subject, ticket.body).slice(0, 5)) {
+  for (const id of namedOrderIds(ticket)) {
     if (known.has(id.toUpperCase())) continue;
     const order = await store.getOrder(id);
     if (order) {
@@ -42,6 +45,9 @@ export async function loadStoreFacts(
   }
   return { customer, orders };
 }
+
+/** The order ids a ticket's text names that are looked up (at most five). */
+const namedOrderIds = (ticket: Ticket): string[] => extractOrderIds(ticket.subject, ticket.body).slice(0, 5);
 
 /** How far back the abuse and limit gates look. */
 export function historyWindowDays(settings: Settings): number {
@@ -68,8 +74,16 @@ export async function buildScenario(
   storeReadAt?: Date,
 ): Promise<ServiceScenario> {
   const customerId = facts.customer ? String(facts.customer.id) : null;
-  const { history, orgRecentActions, riskSignals, inFlight } = await loadDecisionFacts(
+  const decisionFacts = await loadDecisionFacts(
     q, orgId, input.ticket.id, customerId, historyWindowDays(settings), now.toISOString(), storeReadAt && inFlightOf(facts.orders, storeReadAt));
+  return scenarioOf(input, facts, decisionFacts, now, storeReadAt);
+}
+
+/** The scenario from facts already read (buildScenario, or a batch's one read). */
+export function scenarioOf(
+  input: { ticket: Ticket; model?: ModelAnswer | null }, facts: StoreFacts, decisionFacts: DecisionFacts, now: Date, storeReadAt?: Date,
+): ServiceScenario {
+  const { history, orgRecentActions, riskSignals, inFlight } = decisionFacts;
   const orders = storeReadAt ? addInFlight(facts.orders, inFlight, storeReadAt) : facts.orders;
   const scenario: Scenario = {
     id: input.ticket.id,
@@ -82,4 +96,34 @@ export async function buildScenario(
     model: input.model ?? null,
   };
   return { scenario, orgRecentActions };
+}
+
+/** The facts one ticket of a batch is decided on. */
+export interface TicketFacts {
+  store: StoreFacts;
+  decision: DecisionFacts;
+}
+
+/**
+ * The store facts and decision facts of several tickets, for a store in the database, in one
+ * statement (batchFactsPlan): for each ticket exactly what loadStoreFacts and loadDecisionFacts
+ * (with the in-flight actions since `readAt`) read for it alone.
+ */
+export async function loadBatchFacts(q: Queryable, orgId: string, tickets: readonly Ticket[], windowDays: number, now: Date, readAt: Date): Promise<TicketFacts[]> {
+  const nowIso = now.toISOString();
+  const requests = tickets.map((t) => ({ id: t.id, email: t.from.trim() || null, named: namedOrderIds(t) }));
+  const rows = await run<FactRow & { customer: Record<string, unknown> | null; orders: Array<Record<string, unknown>>; named: Array<Record<string, unknown>> }>(
+    q, batchFactsPlan(orgId, requests, windowDays, nowIso, readAt.toISOString()));
+  return Promise.all(rows.map(async (row, i) => {
+    const customer = row.customer && toCustomer(row.customer);
+    const named = new Map(row.named.map((o) => [String(o.id), toOrder(o)]));
+    // the same assembly as for a ticket read alone, over what the statement returned
+    const store = await loadStoreFacts({
+      findCustomerWithOrders: async () => ({ customer, orders: row.orders.map(toOrder) }),
+      getOrder: async (id) => named.get(id) ?? null,
+      findCustomerByEmail: async () => customer,
+      listOrders: async () => row.orders.map(toOrder),
+    }, tickets[i]);
+    return { store, decision: decisionFactsOf(row, customer ? String(customer.id) : null, nowIso) };
+  }));
 }

@@ -8,7 +8,8 @@ import type { StoredSettings } from '../repo/settings.ts';
 import { isInDatabase } from '../../adapters/store/demo.ts';
 import type { StoreAdapter } from '../../adapters/store/types.ts';
 import type { ServiceContext } from './context.ts';
-import { buildScenario, historyWindowDays, loadStoreFacts, type ServiceScenario, type StoreFacts } from './facts.ts';
+import { buildScenario, historyWindowDays, loadBatchFacts, loadStoreFacts, scenarioOf, type ServiceScenario, type StoreFacts } from './facts.ts';
+import { BatchEffects } from './batch-effects.ts';
 import { recordingModel } from './model.ts';
 import { recordDecision, type Recorded } from './record.ts';
 import { executeIn, executePending } from './execute.ts';
@@ -101,14 +102,16 @@ async function afterRecord(ctx: ServiceContext, orgId: string, ticketId: string,
 
 /**
  * Several of one org's queued tickets (jobs claimed together), decided in one transaction that
- * holds the org's lock from the start: the tickets and settings in one read, then each ticket in
- * order, its facts read under the lock (so its first decision is final: no re-check), recorded,
- * and its intents executed at the store in the same transaction, so a later ticket sees the store,
- * the history and the caps as they are once the earlier ones are done. Saves the per-ticket BEGIN,
- * COMMIT, re-check and the two transactions per execution (the round trips were most of a
- * decision's cost). Only when the store lives in the database and no remote model is asked:
- * otherwise one by one. Any error rolls the whole batch back, store writes included; the caller
- * then runs the tickets one by one.
+ * holds the org's lock from the start: the tickets and settings in one read, every ticket's facts in
+ * one more (loadBatchFacts), then each ticket in order, decided on those facts (under the lock, so
+ * its first decision is final: no re-check), recorded, and its intents executed at the store in the
+ * same transaction. A later ticket is decided on what the earlier ones left (BatchEffects): the
+ * org's counts move by what they executed, and a ticket of a customer they already touched, or on an
+ * order they moved, reads its facts again. Saves the per-ticket BEGIN, COMMIT, reads, re-check and
+ * the two transactions per execution: round trips were most of a decision's cost, and one org's
+ * batches run one after another, so a batch's round trips set that org's rate. Only when the store
+ * lives in the database and no remote model is asked: otherwise one by one. Any error rolls the
+ * whole batch back, store writes included; the caller then runs the tickets one by one.
  */
 export async function processTickets(ctx: ServiceContext, orgId: string, ticketIds: readonly string[]): Promise<void> {
   const store = await ctx.storeFor(orgId);
@@ -120,21 +123,42 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
     await lockOrg(tx, orgId);
     const now = ctx.now(); // the windows and limits are counted from the moment the lock is held
     const reads = await getTicketsWithSettings(tx, orgId, ticketIds);
+    const loaded = new Map<string, Loaded>();
+    for (const [id, read] of reads) if (undecided(read.ticket)) loaded.set(id, { ticket: read.ticket, settings: read.settings, input: ticketInput(read.ticket.payload) });
+    // every ticket's facts in one read (the tickets share the settings row read with them)
+    const readAt = new Date();
+    const first = loaded.values().next().value;
+    const batchFacts = first
+      ? await loadBatchFacts(tx, orgId, [...loaded.values()].map((l) => l.input.ticket), historyWindowDays(first.settings.settings), now, readAt)
+      : [];
+    const factsOf = new Map([...loaded.keys()].map((id, i) => [id, batchFacts[i]]));
+    const effects = new BatchEffects();
     const writes = store.writesIn(tx);
     let executed = false;
     const out: Array<{ ticketId: string; recorded: Recorded | null }> = [];
     for (const ticketId of ticketIds) {
-      const read = reads.get(ticketId);
-      if (!read || !undecided(read.ticket)) {
-        out.push({ ticketId, recorded: read ? { decided: false, pending: [] } : null });
+      const mine = loaded.get(ticketId);
+      if (!mine) {
+        out.push({ ticketId, recorded: reads.has(ticketId) ? { decided: false, pending: [] } : null });
         continue;
       }
-      const loaded: Loaded = { ticket: read.ticket, settings: read.settings, input: ticketInput(read.ticket.payload) };
-      const readAt = new Date();
-      const facts = (await storeFacts(store, tx, loaded.input.ticket))!;
-      const built = await buildScenario(tx, orgId, loaded.input, facts, loaded.settings.settings, now, readAt);
-      const recorded = await decideAndRecord(ctx, tx, store, loaded, facts, built, readAt, { underLock: true });
-      for (const action of recorded.pending) await executeIn(tx, writes, action);
+      let { store: facts, decision } = factsOf.get(ticketId)!;
+      let built: ServiceScenario;
+      let factsReadAt = readAt;
+      if (effects.touches(facts)) {
+        // an earlier ticket of the batch wrote what these facts hold: read them again, as a ticket alone would
+        factsReadAt = new Date();
+        facts = (await storeFacts(store, tx, mine.input.ticket))!;
+        built = await buildScenario(tx, orgId, mine.input, facts, mine.settings.settings, now, factsReadAt);
+      } else {
+        decision = effects.counted(decision);
+        built = scenarioOf(mine.input, facts, decision, now, readAt);
+      }
+      const recorded = await decideAndRecord(ctx, tx, store, mine, facts, built, factsReadAt, { underLock: true });
+      if (recorded.decided) effects.decided(facts.customer ? String(facts.customer.id) : null);
+      for (const action of recorded.pending) {
+        if ((await executeIn(tx, writes, action)) === 'executed') effects.executedAction(action);
+      }
       executed ||= recorded.pending.length > 0;
       out.push({ ticketId, recorded: { ...recorded, pending: [] } });
     }

@@ -11,7 +11,7 @@ import { storedSettings, type SettingsRow, type StoredSettings } from './setting
  * cached generic plan of the prepared statement walked the org's recent actions instead (66,867
  * rows examined per decision at 100,000 stored actions).
  */
-const FIRST_OF_EACH_TYPE = ACTION_TYPES.map(
+export const FIRST_OF_EACH_TYPE = ACTION_TYPES.map(
   (t) => `(SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
             WHERE org_id = $1 AND status = 'executed' AND type = '${t}' ORDER BY created_at LIMIT 1)`,
 ).join('\n           UNION ALL\n           ');
@@ -34,6 +34,51 @@ export interface TicketRow {
   createdAt: string;
   decidedAt: string | null;
 }
+
+/**
+ * The columns of the decision facts (plans.decisionFacts), for one customer. Shared with the batch
+ * read (batch-facts.ts), so both read exactly the same facts. Parameters: $1 org, $3 window in days,
+ * $4 now, $7 the in-flight read's start; the customer, the ticket and the order ids are expressions.
+ */
+export function factColumns(of: { customer: string; ticket: string; orderIds: string; firsts?: string; hours?: string }): string {
+  const { customer, ticket, orderIds } = of;
+  // a batch reads the org-wide parts once, as CTEs, rather than once per ticket
+  const firsts = of.firsts ? `SELECT * FROM ${of.firsts}` : FIRST_OF_EACH_TYPE;
+  const hours = of.hours ? `SELECT * FROM ${of.hours}` : HOUR_COUNTS;
+  return `(SELECT coalesce(json_agg(acts), '[]') FROM (
+             SELECT type, customer_id, order_id, amount, reason, created_at,
+                    created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM (
+               SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
+                WHERE org_id = $1 AND ${customer} IS NOT NULL AND customer_id = ${customer} AND status IN ('executed', 'pending')
+                  AND created_at > $4::timestamptz - make_interval(days => $3)
+               UNION
+               ${firsts}) hist
+             UNION ALL
+             SELECT type, NULL, NULL, NULL, NULL, NULL, NULL, hour_count FROM (${hours}) h) acts) AS actions,
+          (SELECT coalesce(json_agg(t), '[]') FROM
+             (SELECT intent, reason, created_at FROM tickets
+               WHERE org_id = $1 AND ${customer} IS NOT NULL AND customer_id = ${customer} AND id <> ${ticket} AND lower(reason) = 'damaged'
+                 AND created_at > $4::timestamptz - make_interval(days => $3)
+               ORDER BY created_at DESC LIMIT 500) t) AS tickets,
+          (SELECT coalesce(json_agg(r), '[]') FROM
+             (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = ${customer}) r) AS risks,
+          (SELECT coalesce(json_agg(f), '[]') FROM
+             (SELECT order_id, type, amount FROM actions
+               WHERE org_id = $1 AND order_id = ANY(${orderIds})
+                 AND (status = 'pending' OR (status = 'executed' AND executed_at >= $7::timestamptz))) f) AS inflight`;
+}
+
+/** The org's count per action type over the hour before $4: rows (type, hour_count). */
+export const HOUR_COUNTS = `SELECT type, sum(n)::int AS hour_count FROM (
+               -- the seconds wholly inside the hour, from their counts (migration 007) …
+               SELECT type, n FROM action_counts
+                WHERE org_id = $1 AND second > date_trunc('second', $4::timestamptz - interval '1 hour')
+               UNION ALL
+               -- … and, exactly, the actions of the one second the hour's edge cuts
+               SELECT type, 1 FROM actions
+                WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
+                  AND created_at < date_trunc('second', $4::timestamptz - interval '1 hour') + interval '1 second') hour
+              GROUP BY type`;
 
 export const plans = {
   insert: (orgId: string, id: string, payload: unknown, hash: string, email: string | null) =>
@@ -89,38 +134,7 @@ export const plans = {
    * is already moving on the orders `$6` (intents not yet confirmed, executions since `$7`).
    */
   decisionFacts: (orgId: string, customerId: string | null, ticketId: string, windowDays: number, now: string, inFlight?: { orderIds: string[]; since: string }) =>
-    sql(`WITH hist AS (
-           SELECT id, type, customer_id, order_id, amount, reason, status, created_at FROM actions
-            WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND status IN ('executed', 'pending')
-              AND created_at > $4::timestamptz - make_interval(days => $3)
-           UNION
-           ${FIRST_OF_EACH_TYPE}),
-         acts AS (
-           SELECT type, customer_id, order_id, amount, reason, created_at,
-                  created_at > $4::timestamptz - interval '1 hour' AS in_hour, NULL::int AS hour_count FROM hist
-           UNION ALL
-           SELECT type, NULL, NULL, NULL, NULL, NULL, NULL, sum(n)::int FROM (
-             -- the seconds wholly inside the hour, from their counts (migration 007) …
-             SELECT type, n FROM action_counts
-              WHERE org_id = $1 AND second > date_trunc('second', $4::timestamptz - interval '1 hour')
-             UNION ALL
-             -- … and, exactly, the actions of the one second the hour's edge cuts
-             SELECT type, 1 FROM actions
-              WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
-                AND created_at < date_trunc('second', $4::timestamptz - interval '1 hour') + interval '1 second') hour
-            GROUP BY type)
-         SELECT (SELECT coalesce(json_agg(acts), '[]') FROM acts) AS actions,
-                (SELECT coalesce(json_agg(t), '[]') FROM
-                   (SELECT intent, reason, created_at FROM tickets
-                     WHERE org_id = $1 AND $2::text IS NOT NULL AND customer_id = $2 AND id <> $5 AND lower(reason) = 'damaged'
-                       AND created_at > $4::timestamptz - make_interval(days => $3)
-                     ORDER BY created_at DESC LIMIT 500) t) AS tickets,
-                (SELECT coalesce(json_agg(r), '[]') FROM
-                   (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = $2) r) AS risks,
-                (SELECT coalesce(json_agg(f), '[]') FROM
-                   (SELECT order_id, type, amount FROM actions
-                     WHERE org_id = $1 AND order_id = ANY($6::text[])
-                       AND (status = 'pending' OR (status = 'executed' AND executed_at >= $7::timestamptz))) f) AS inflight`,
+    sql(`SELECT ${factColumns({ customer: '$2::text', ticket: '$5', orderIds: '$6::text[]' })}`,
       orgId, customerId, Math.ceil(windowDays), now, ticketId, inFlight?.orderIds ?? [], inFlight?.since ?? now),
   insertRiskSignal: (orgId: string, s: RiskSignal) =>
     sql('INSERT INTO risk_signals (org_id, customer_id, source, level, note, at) VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id',
@@ -188,7 +202,19 @@ export async function loadDecisionFacts(
   q: Queryable, orgId: string, ticketId: string, customerId: string | null, windowDays: number, now: string,
   inFlight?: { orderIds: string[]; since: string },
 ): Promise<DecisionFacts> {
-  const row = (await one<{ actions: Row[]; tickets: Row[]; risks: Row[]; inflight: Row[] }>(q, plans.decisionFacts(orgId, customerId, ticketId, windowDays, now, inFlight)))!;
+  const row = (await one<FactRow>(q, plans.decisionFacts(orgId, customerId, ticketId, windowDays, now, inFlight)))!;
+  return decisionFactsOf(row, customerId, now);
+}
+
+/** The columns `factColumns` reads, as they arrive. */
+export interface FactRow {
+  actions: Row[];
+  tickets: Row[];
+  risks: Row[];
+  inflight: Row[];
+}
+
+export function decisionFactsOf(row: FactRow, customerId: string | null, now: string): DecisionFacts {
   return {
     ...historyOf(row.actions, customerId ? row.tickets : [], customerId, now),
     riskSignals: customerId ? row.risks.map(riskSignalOf) : [],
