@@ -133,7 +133,6 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
       : [];
     const factsOf = new Map([...loaded.keys()].map((id, i) => [id, batchFacts[i]]));
     const effects = new BatchEffects();
-    const writes = store.writesIn(tx);
     let executed = false;
     const out: Array<{ ticketId: string; recorded: Recorded | null }> = [];
     for (const ticketId of ticketIds) {
@@ -143,21 +142,19 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
         continue;
       }
       let { store: facts, decision } = factsOf.get(ticketId)!;
-      let built: ServiceScenario;
       let factsReadAt = readAt;
       if (effects.touches(facts)) {
-        // an earlier ticket of the batch wrote what these facts hold: read them again, as a ticket alone would
+        // an earlier ticket of the batch wrote what these facts hold: read them again (one round trip)
         factsReadAt = new Date();
-        facts = (await storeFacts(store, tx, mine.input.ticket))!;
-        built = await buildScenario(tx, orgId, mine.input, facts, mine.settings.settings, now, factsReadAt);
+        ({ store: facts, decision } = (await loadBatchFacts(tx, orgId, [mine.input.ticket], historyWindowDays(mine.settings.settings), now, factsReadAt))[0]);
       } else {
         decision = effects.counted(decision);
-        built = scenarioOf(mine.input, facts, decision, now, readAt);
       }
+      const built = scenarioOf(mine.input, facts, decision, now, factsReadAt);
       const recorded = await decideAndRecord(ctx, tx, store, mine, facts, built, factsReadAt, { underLock: true });
       if (recorded.decided) effects.decided(facts.customer ? String(facts.customer.id) : null);
       for (const action of recorded.pending) {
-        if ((await executeIn(tx, writes, action)) === 'executed') effects.executedAction(action);
+        if ((await executeIn(tx, store, action)) === 'executed') effects.executedAction(action);
       }
       executed ||= recorded.pending.length > 0;
       out.push({ ticketId, recorded: { ...recorded, pending: [] } });
