@@ -23,9 +23,17 @@ const plans = {
       orgId, email),
   orders: (orgId: string, customerId: string) =>
     sql('SELECT * FROM orders WHERE org_id = $1 AND customer_id = $2 ORDER BY created_at DESC LIMIT 250', orgId, customerId),
-  order: (orgId: string, id: string, lock = false) =>
-    sql(`SELECT * FROM orders WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, orgId, id),
+  order: (orgId: string, id: string) => sql('SELECT * FROM orders WHERE org_id = $1 AND id = $2', orgId, id),
   mutation: (orgId: string, key: string) => sql('SELECT result FROM store_mutations WHERE org_id = $1 AND idempotency_key = $2', orgId, key),
+  /**
+   * The order, locked, with the result recorded under the key if any (`seen`). The key is read with
+   * the statement's snapshot, taken before a wait for the lock: were the same key written by the
+   * transaction it waited for, this write would then fail on the key's primary key and roll back,
+   * and a retry replays the recorded result. Never twice.
+   */
+  lockedOrder: (orgId: string, id: string, key: string) =>
+    sql(`SELECT o.*, (SELECT result FROM store_mutations WHERE org_id = $1 AND idempotency_key = $3) AS seen
+           FROM orders o WHERE o.org_id = $1 AND o.id = $2 FOR UPDATE OF o`, orgId, id, key),
   insertMutation: (orgId: string, key: string, kind: string, orderId: string, amount: number, result: unknown) =>
     sql('INSERT INTO store_mutations (org_id, idempotency_key, kind, order_id, amount, result) VALUES ($1, $2, $3, $4, $5, $6::jsonb)',
       orgId, key, kind, orderId, amount, json(result)),
@@ -69,8 +77,15 @@ const cents = (n: number) => Math.round(n * 100);
  */
 export interface InDatabase {
   readsIn(tx: Queryable): StoreReads;
-  writesIn(tx: Queryable): StoreWrites;
+  /**
+   * `alongside`: statements the caller wants in the same statement as a write (the outcome of the
+   * action that asked for it): given the result and the name its first statement takes as a CTE.
+   * Not called when nothing is written (a refusal, or a key already seen).
+   */
+  writesIn(tx: Queryable, alongside?: Alongside): StoreWrites;
 }
+
+export type Alongside = (result: StoreWriteResult, firstName: string) => SqlPlan[];
 
 type StoreReads = Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>;
 type InOrg = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
@@ -93,7 +108,7 @@ function reads(orgId: string, inOrg: InOrg): StoreReads {
   };
 }
 
-function writes(orgId: string, inOrg: InOrg): StoreWrites {
+function writes(orgId: string, inOrg: InOrg, alongside?: Alongside): StoreWrites {
   /**
    * Replays the recorded result when the key was seen; otherwise runs `write` once, atomically, on
    * the order it locked first: two calls with the same key serialise on that lock, and the second
@@ -101,15 +116,16 @@ function writes(orgId: string, inOrg: InOrg): StoreWrites {
    */
   const idempotent = (key: string, orderId: string, write: (order: Order) => StoreWriteResult & { kind: string; orderId: string; change?: SqlPlan }) =>
     inOrg(async (tx) => {
-      const row = await one<Record<string, unknown>>(tx, plans.order(orgId, orderId, true));
-      const seen = await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key));
-      if (seen) return seen.result;
+      const row = await one<Record<string, unknown> & { seen: StoreWriteResult | null }>(tx, plans.lockedOrder(orgId, orderId, key));
+      const seen = row ? row.seen : (await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key)))?.result;
+      if (seen) return seen;
       if (!row) throw new StoreRefusal(`order ${orderId} not found`);
       const done = write(toOrder(row));
       const result = { id: done.id, amount: done.amount };
-      // the order's change and the record of the key: one statement
-      const record = plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result);
-      await run(tx, done.change ? combine([done.change], record) : record);
+      // the order's change, the record of the key and what the caller adds: one statement
+      const statements = [...(done.change ? [done.change] : []), plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result)];
+      statements.push(...(alongside?.(result, `s${statements.length}`) ?? []));
+      await run(tx, combine(statements.slice(0, -1), statements.at(-1)!));
       return result;
     });
 
@@ -158,7 +174,7 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & InDatabase {
     ...reads(orgId, inOrg),
     ...writes(orgId, lazily),
     readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
-    writesIn: (tx) => writes(orgId, (fn) => fn(tx)),
+    writesIn: (tx, alongside) => writes(orgId, (fn) => fn(tx), alongside),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Db, Queryable, SqlPlan } from '../db/port.ts';
 import { combine, run } from '../db/port.ts';
 import { withOrg } from '../db/tenant.ts';
-import type { StoreWriteResult, StoreWrites } from '../../adapters/store/types.ts';
+import type { StoreAdapter, StoreWriteResult, StoreWrites } from '../../adapters/store/types.ts';
+import type { InDatabase } from '../../adapters/store/demo.ts';
 import { pendingOfTicket, plans as actionPlans, type ActionRow } from '../repo/actions.ts';
 import { plans as auditPlans } from '../repo/audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -32,7 +33,7 @@ export async function executePending(ctx: ServiceContext, orgId: string, ticketI
 }
 
 async function executeOne(db: Db, store: StoreWrites, action: ActionRow): Promise<void> {
-  const { plan: outcome } = await callAndRecordPlan(store, action);
+  const outcome = await callAndRecordPlan(store, action);
   // The commit need not wait for the disk: were it lost in a crash, the intent would still be
   // pending, and reconciling asks the store again with the same idempotency key, which replays the
   // result it recorded (durably, on its side).
@@ -44,42 +45,60 @@ async function executeOne(db: Db, store: StoreWrites, action: ActionRow): Promis
 
 /**
  * Executes one intent in the caller's transaction, with a store that writes in that transaction
- * too (the demo store): the store's write, the intent and its outcome commit together or not at all.
+ * too (the demo store): the store's write, the intent and its outcome commit together or not at all,
+ * and the outcome is recorded in the store's own write statement (one round trip, not two).
  */
-export async function executeIn(tx: Queryable, store: StoreWrites, action: ActionRow): Promise<'executed' | 'failed'> {
-  const { plan, status } = await callAndRecordPlan(store, action);
-  await run(tx, plan);
-  return status;
+export async function executeIn(tx: Queryable, store: StoreAdapter & InDatabase, action: ActionRow): Promise<'executed' | 'failed'> {
+  let recorded = false;
+  const writes = store.writesIn(tx, (result, name) => {
+    recorded = true;
+    return outcomePlans(store.name, action, result, null, name);
+  });
+  const { result, refusal } = await callStoreOnce(writes, action);
+  // refused, or replayed from an earlier write: nothing was written alongside
+  if (!recorded) await run(tx, outcomePlan(store.name, action, result, refusal));
+  return result ? 'executed' : 'failed';
+}
+
+async function callStoreOnce(store: StoreWrites, action: ActionRow): Promise<{ result: StoreWriteResult | null; refusal: string | null }> {
+  try {
+    return { result: await callStore(store, action), refusal: null };
+  } catch (error) {
+    if (!isPermanentStoreError(error)) throw error;
+    return { result: null, refusal: (error as Error).message };
+  }
+}
+
+/** Calls the store; returns the statement that records the outcome and its audit entry. */
+async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise<SqlPlan> {
+  const { result, refusal } = await callStoreOnce(store, action);
+  return outcomePlan(store.name, action, result, refusal);
+}
+
+function outcomePlan(storeName: string, action: ActionRow, result: StoreWriteResult | null, refusal: string | null): SqlPlan {
+  const [update, audit] = outcomePlans(storeName, action, result, refusal, 's0');
+  return combine([update], audit);
 }
 
 /**
- * Calls the store; returns the statement that records the outcome and its audit entry. Only a
+ * The outcome's two statements: the update (to run as the CTE `name`) and its audit entry. Only a
  * still-pending row is updated (the row lock makes a concurrent recorder wait, then see it is no
  * longer pending): the first to finish records it, and no update means no audit entry.
  */
-async function callAndRecordPlan(store: StoreWrites, action: ActionRow): Promise<{ plan: SqlPlan; status: 'executed' | 'failed' }> {
-  let result: StoreWriteResult | null = null;
-  let refusal: string | null = null;
-  try {
-    result = await callStore(store, action);
-  } catch (error) {
-    if (!isPermanentStoreError(error)) throw error;
-    refusal = (error as Error).message;
-  }
+function outcomePlans(storeName: string, action: ActionRow, result: StoreWriteResult | null, refusal: string | null, name: string): [SqlPlan, SqlPlan] {
   const orgId = action.orgId;
   const status = result ? 'executed' : 'failed';
   const update = actionPlans.setStatus(orgId, action.id, status, result ? { storeResult: result } : { note: refusal });
-  const plan = combine(
-    [{ text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values }],
+  return [
+    { text: `${update.text} AND status = 'pending' RETURNING id`, values: update.values },
     auditPlans.insertFrom(orgId, {
       type: action.type, event: `action.${status}`, status, actor: action.approvedBy ?? action.decidedBy ?? 'ai',
-      tool: `${store.name}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
+      tool: `${storeName}.${TOOL_OF[action.type]}`, ticketId: action.ticketId, customerId: action.customerId,
       amount: result?.amount ?? action.amount, currency: action.currency,
       input: { orderId: action.orderId, amount: action.amount, ...action.params, idempotencyKey: action.idempotencyKey },
       output: result ?? { error: refusal },
-    }, 's0'),
-  );
-  return { plan, status };
+    }, name),
+  ];
 }
 
 /** Start-up: finish every intent a crashed process left pending (the store dedupes by key). */

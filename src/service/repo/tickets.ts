@@ -63,9 +63,9 @@ export function factColumns(of: { customer: string; ticket: string; orderIds: st
           (SELECT coalesce(json_agg(r), '[]') FROM
              (SELECT customer_id, source, level, note, at FROM risk_signals WHERE org_id = $1 AND customer_id = ${customer}) r) AS risks,
           (SELECT coalesce(json_agg(f), '[]') FROM
-             (SELECT order_id, type, amount FROM actions
-               WHERE org_id = $1 AND order_id = ANY(${orderIds})
-                 AND (status = 'pending' OR (status = 'executed' AND executed_at >= $7::timestamptz))) f) AS inflight`;
+             (SELECT a.order_id, a.type, a.amount FROM (SELECT DISTINCT unnest(${orderIds}) AS order_id) w
+               JOIN actions a ON a.org_id = $1 AND a.order_id = w.order_id -- one index probe per order
+               WHERE a.status = 'pending' OR (a.status = 'executed' AND a.executed_at >= $7::timestamptz)) f) AS inflight`;
 }
 
 /** The org's count per action type over the hour before $4: rows (type, hour_count). */
