@@ -68,13 +68,22 @@ export function factColumns(of: { customer: string; ticket: string; orderIds: st
                WHERE a.status = 'pending' OR (a.status = 'executed' AND a.executed_at >= $7::timestamptz)) f) AS inflight`;
 }
 
-/** The org's count per action type over the hour before $4: rows (type, hour_count). */
+/**
+ * The org's count per action type over the hour before $4: rows (type, hour_count). Per type, as a
+ * literal (an index range each): the whole minutes inside the hour (migration 009), the whole
+ * seconds of the minute its edge cuts (007), and, exactly, the actions of the one second it cuts.
+ * At most 60 + 59 rows a type, however busy the hour, and never another org's.
+ */
 export const HOUR_COUNTS = `SELECT type, sum(n)::int AS hour_count FROM (
-               -- the seconds wholly inside the hour, from their counts (migration 007) …
-               SELECT type, n FROM action_counts
-                WHERE org_id = $1 AND second > date_trunc('second', $4::timestamptz - interval '1 hour')
+               ${ACTION_TYPES.map((t) => `SELECT type, n FROM action_counts_minute
+                WHERE org_id = $1 AND type = '${t}' AND minute > date_trunc('minute', $4::timestamptz - interval '1 hour')
                UNION ALL
-               -- … and, exactly, the actions of the one second the hour's edge cuts
+               SELECT type, n FROM action_counts
+                WHERE org_id = $1 AND type = '${t}' AND second > date_trunc('second', $4::timestamptz - interval '1 hour')
+                  AND second < date_trunc('minute', $4::timestamptz - interval '1 hour') + interval '1 minute'`).join(`
+               UNION ALL
+               `)}
+               UNION ALL
                SELECT type, 1 FROM actions
                 WHERE org_id = $1 AND status IN ('executed', 'pending') AND created_at > $4::timestamptz - interval '1 hour'
                   AND created_at < date_trunc('second', $4::timestamptz - interval '1 hour') + interval '1 second') hour
@@ -146,8 +155,9 @@ export const plans = {
             AND NOT EXISTS (SELECT 1 FROM actions a WHERE a.org_id = $1 AND a.ticket_id = $2 AND a.status = 'awaiting_approval')`,
       orgId, id, d.outcome, d.stoppedAt?.gate ?? null, json(d)),
   haltedTickets: (orgId: string) => sql(`SELECT id FROM tickets WHERE org_id = $1 AND status = 'halted'`, orgId),
-  /** per-second action counts older than any window that reads them (all orgs: the worker's sweep) */
-  sweepActionCounts: () => sql(`DELETE FROM action_counts WHERE second < now() - interval '2 hours'`),
+  /** per-second and per-minute action counts older than any window that reads them (all orgs: the worker's sweep) */
+  sweepActionCounts: () => sql(`WITH seconds AS (DELETE FROM action_counts WHERE second < now() - interval '2 hours')
+                                 DELETE FROM action_counts_minute WHERE minute < now() - interval '2 hours'`),
   requeue: (orgId: string, id: string) => sql(`UPDATE tickets SET status = 'queued' WHERE org_id = $1 AND id = $2`, orgId, id),
 };
 
