@@ -14,7 +14,7 @@
 // Peer: a bare node:http + pg endpoint doing one INSERT per request, the floor any durable accept
 // pays; the ratio is printed.
 // Env: BENCH_SECONDS (default 10), BENCH_RATE (500), BENCH_CONNECTIONS (32), BENCH_WORKERS (worker jobs in flight, 4),
-// BENCH_TRACE=1 (print when each paced request slower than 30 ms was due).
+// BENCH_TRACE=1 (print when each paced request slower than 30 ms was due), BENCH_NICE (the worker instance's nice level, 10).
 // BENCH_PG_TCP=1: connect over TCP even when PostgreSQL's Unix socket is on this machine (by default all connect over the socket).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -252,7 +252,7 @@ async function main() {
   const { child, url, apiKey } = await startServer(env, pgUrl ? 0 : WORKERS);
   const worker = pgUrl ? await startServer(env, WORKERS, false, 'worker') : null;
   // background work yields the CPU to requests: the worker instance runs at a lower priority (nice 10)
-  if (worker) setPriority(worker.child.pid!, 10);
+  if (worker) setPriority(worker.child.pid!, Number(process.env.BENCH_NICE ?? 10));
   const auth = { authorization: `Bearer ${apiKey}` };
   try {
     // live mode, limits out of the way: the load measures the service, not the caps
