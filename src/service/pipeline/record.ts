@@ -36,7 +36,7 @@ export async function recordDecision(
   const ticketInput = ticket.payload.ticket;
   const ctes = [
     ticketPlans.recordDecision(orgId, ticket.id, decision, status, ctx.customerId, ctx.answer, reason, ctx.settingsVersion),
-    ticketPlans.insertDecisionFrom(orgId, ticket.id, 'ticket', ctx.actor, decision, 's0'),
+    ticketPlans.insertDecisionFrom(orgId, ticket.id, 'ticket', ctx.actor, decision.outcome, 's0'),
   ];
   const audits: Array<{ entry: Omit<AuditInput, 'actionId'>; source: string; actionId: boolean }> = [{
     source: 's0', actionId: false, entry: {

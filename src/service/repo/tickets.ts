@@ -121,17 +121,20 @@ export const plans = {
     sql(`UPDATE tickets SET status = $3, outcome = $4, would_be = $5, stopped_gate = $6, intent = $7, confidence = $8,
                 decision = $9::jsonb, customer_id = $10, model_answer = $11::jsonb, reason = $12, settings_version = $13,
                 decided_at = now(), error = NULL
-          WHERE org_id = $1 AND id = $2 AND status IN ('queued', 'failed') RETURNING id`,
+          WHERE org_id = $1 AND id = $2 AND status IN ('queued', 'failed') RETURNING id, decision`,
       orgId, id, status, d.outcome, d.wouldBe, d.stoppedAt?.gate ?? null, d.intent, d.confidence, json(d), customerId,
       json(answer), reason, settingsVersion),
   // only an undecided ticket fails: a decided one with a pending execution stays decided (reconcile finishes it)
   fail: (orgId: string, id: string, error: string) => sql(`UPDATE tickets SET status = 'failed', error = $3 WHERE org_id = $1 AND id = $2 AND status = 'queued'`, orgId, id, error),
   insertDecision: (orgId: string, ticketId: string, kind: string, actor: string, d: Decision) =>
     sql('INSERT INTO decisions (org_id, ticket_id, kind, actor, outcome, decision) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', orgId, ticketId, kind, actor, d.outcome, json(d)),
-  /** the same, once per row of `source` (a CTE) */
-  insertDecisionFrom: (orgId: string, ticketId: string, kind: string, actor: string, d: Decision, source: string) =>
+  /**
+   * The same, once per row of `source` (a CTE), with the decision document `source` returns (the
+   * ticket's update: the document is sent, and parsed, once).
+   */
+  insertDecisionFrom: (orgId: string, ticketId: string, kind: string, actor: string, outcome: string, source: string) =>
     sql(`INSERT INTO decisions (org_id, ticket_id, kind, actor, outcome, decision)
-         SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::jsonb FROM ${source}`, orgId, ticketId, kind, actor, d.outcome, json(d)),
+         SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, ${source}.decision FROM ${source}`, orgId, ticketId, kind, actor, outcome),
   listDecisions: (orgId: string, ticketId: string) =>
     sql('SELECT kind, actor, outcome, decision, created_at FROM decisions WHERE org_id = $1 AND ticket_id = $2 ORDER BY created_at', orgId, ticketId),
   /**
