@@ -37,10 +37,10 @@ const plans = {
   insertMutation: (orgId: string, key: string, kind: string, orderId: string, amount: number, result: unknown) =>
     sql('INSERT INTO store_mutations (org_id, idempotency_key, kind, order_id, amount, result) VALUES ($1, $2, $3, $4, $5, $6::jsonb)',
       orgId, key, kind, orderId, amount, json(result)),
-  refund: (orgId: string, id: string, refunded: number, status: string) =>
-    sql('UPDATE orders SET refunded_amount = $3, financial_status = $4 WHERE org_id = $1 AND id = $2', orgId, id, refunded, status),
-  cancel: (orgId: string, id: string, total: number) =>
-    sql(`UPDATE orders SET cancelled_at = now(), refunded_amount = $3, financial_status = 'refunded' WHERE org_id = $1 AND id = $2`, orgId, id, total),
+  /** what a write moves on an order: its state after the write */
+  moveOrder: (orgId: string, o: Order) =>
+    sql('UPDATE orders SET refunded_amount = $3, financial_status = $4, cancelled_at = $5::timestamptz WHERE org_id = $1 AND id = $2',
+      orgId, o.id, o.refundedAmount, o.financialStatus, o.cancelledAt ?? null),
   upsertCustomer: (orgId: string, c: Customer) =>
     sql(`INSERT INTO customers (org_id, id, email, name, tags, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
          ON CONFLICT (org_id, id) DO UPDATE SET email = excluded.email, name = excluded.name, tags = excluded.tags`,
@@ -77,15 +77,19 @@ const cents = (n: number) => Math.round(n * 100);
  */
 export interface InDatabase {
   readsIn(tx: Queryable): StoreReads;
-  /**
-   * `alongside`: statements the caller wants in the same statement as a write (the outcome of the
-   * action that asked for it): given the result and the name its first statement takes as a CTE.
-   * Not called when nothing is written (a refusal, or a key already seen).
-   */
-  writesIn(tx: Queryable, alongside?: Alongside): StoreWrites;
+  writesIn(tx: Queryable, hooks?: WriteHooks): StoreWrites;
 }
 
-export type Alongside = (result: StoreWriteResult, firstName: string) => SqlPlan[];
+/** What the caller of a write in its transaction can ask for. Neither is called when nothing is written (a refusal, or a key already seen). */
+export interface WriteHooks {
+  /**
+   * Statements to run in the same statement as the write (the outcome of the action that asked for
+   * it): given the result and the name its first statement takes as a CTE.
+   */
+  alongside?: (result: StoreWriteResult, firstName: string) => SqlPlan[];
+  /** the order as the write leaves it (a refund or a cancel; an exchange moves no order) */
+  moved?: (order: Order) => void;
+}
 
 type StoreReads = Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>;
 type InOrg = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
@@ -108,13 +112,13 @@ function reads(orgId: string, inOrg: InOrg): StoreReads {
   };
 }
 
-function writes(orgId: string, inOrg: InOrg, alongside?: Alongside): StoreWrites {
+function writes(orgId: string, inOrg: InOrg, hooks: WriteHooks = {}): StoreWrites {
   /**
    * Replays the recorded result when the key was seen; otherwise runs `write` once, atomically, on
    * the order it locked first: two calls with the same key serialise on that lock, and the second
    * sees the first's record.
    */
-  const idempotent = (key: string, orderId: string, write: (order: Order) => StoreWriteResult & { kind: string; orderId: string; change?: SqlPlan }) =>
+  const idempotent = (key: string, orderId: string, write: (order: Order) => StoreWriteResult & { kind: string; orderId: string; next?: Order }) =>
     inOrg(async (tx) => {
       const row = await one<Record<string, unknown> & { seen: StoreWriteResult | null }>(tx, plans.lockedOrder(orgId, orderId, key));
       const seen = row ? row.seen : (await one<{ result: StoreWriteResult }>(tx, plans.mutation(orgId, key)))?.result;
@@ -123,9 +127,10 @@ function writes(orgId: string, inOrg: InOrg, alongside?: Alongside): StoreWrites
       const done = write(toOrder(row));
       const result = { id: done.id, amount: done.amount };
       // the order's change, the record of the key and what the caller adds: one statement
-      const statements = [...(done.change ? [done.change] : []), plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result)];
-      statements.push(...(alongside?.(result, `s${statements.length}`) ?? []));
+      const statements = [...(done.next ? [plans.moveOrder(orgId, done.next)] : []), plans.insertMutation(orgId, key, done.kind, done.orderId, done.amount, result)];
+      statements.push(...(hooks.alongside?.(result, `s${statements.length}`) ?? []));
       await run(tx, combine(statements.slice(0, -1), statements.at(-1)!));
+      if (done.next) hooks.moved?.(done.next);
       return result;
     });
 
@@ -137,14 +142,14 @@ function writes(orgId: string, inOrg: InOrg, alongside?: Alongside): StoreWrites
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is cancelled`);
       if (cents(input.amount) > refundable) throw new StoreRefusal(`refund of ${input.amount.toFixed(2)} exceeds the refundable ${(refundable / 100).toFixed(2)}`);
       const refunded = (cents(order.refundedAmount) + cents(input.amount)) / 100;
-      const change = plans.refund(orgId, order.id, refunded, refunded >= order.totalPrice ? 'refunded' : 'partially_refunded');
-      return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount, change };
+      const next: Order = { ...order, refundedAmount: refunded, financialStatus: refunded >= order.totalPrice ? 'refunded' : 'partially_refunded' };
+      return { kind: 'refund', orderId: order.id, id: `demo_refund_${key.slice(-12)}`, amount: input.amount, next };
     }),
     cancel: (input, key) => idempotent(key, input.orderId, (order) => {
       if (order.cancelledAt) throw new StoreRefusal(`order ${order.id} is already cancelled`);
       if (order.fulfillmentStatus === 'fulfilled') throw new StoreRefusal(`order ${order.id} is fulfilled`);
-      const change = plans.cancel(orgId, order.id, order.totalPrice);
-      return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100, change };
+      const next: Order = { ...order, cancelledAt: new Date().toISOString(), refundedAmount: order.totalPrice, financialStatus: 'refunded' };
+      return { kind: 'cancel', orderId: order.id, id: order.id, amount: (cents(order.totalPrice) - cents(order.refundedAmount)) / 100, next };
     }),
     exchange: (input, key) => idempotent(key, input.orderId, (order) => {
       const item = order.lineItems.find((li) => String(li.id) === String(input.lineItemId));
@@ -174,7 +179,7 @@ export function demoStore(db: Db, orgId: string): StoreAdapter & InDatabase {
     ...reads(orgId, inOrg),
     ...writes(orgId, lazily),
     readsIn: (tx) => reads(orgId, (fn) => fn(tx)),
-    writesIn: (tx, alongside) => writes(orgId, (fn) => fn(tx), alongside),
+    writesIn: (tx, hooks) => writes(orgId, (fn) => fn(tx), hooks),
   };
 }
 

@@ -1,45 +1,79 @@
+import type { HistoryEntry, Order } from '../../tickets/scenario.ts';
 import type { OrgRecentActions } from '../../tickets/facts.ts';
 import type { DecisionFacts } from '../repo/tickets.ts';
+import type { ActionRow } from '../repo/actions.ts';
 import type { StoreFacts } from './facts.ts';
 
+const DAY_MS = 86_400_000;
+
 /**
- * What the tickets decided so far in a batch changed for the ones after them. A batch reads every
- * ticket's facts at its start, under the org's lock; a later ticket's facts are still exact unless an
- * earlier one wrote something they contain:
- * - the same customer: their history, damage claims and caps; an order it refunded or cancelled: the
- *   store. Such a ticket reads its facts again (`touches`).
- * - an executed action of another customer moves only the org's hour count and the types the org has
- *   executed, which the gates read as counts: added to the counts read (`counted`), exactly what a
- *   read after it would return.
+ * What the tickets decided so far in a batch wrote, applied to the facts a later ticket read at the
+ * batch's start (under the org's lock, so nothing else of the org's moved meanwhile): the later
+ * ticket is decided on exactly what it would read after them, without reading again.
+ * - an executed action: its customer's history lists it (the read returns it among the customer's
+ *   actions); for any other customer the org's count of its type moves (the gates read it as a count);
+ * - a damage claim recorded for a customer: that customer's history lists it;
+ * - an order a store write moved: its new state replaces the state read.
+ * The same rows the decision facts read (plans.decisionFacts), built the way historyOf builds them;
+ * the batch-equivalence proof holds the two together.
  */
 export class BatchEffects {
-  private readonly customers = new Set<string>();
-  private readonly orders = new Set<string>();
-  private readonly executed: Partial<Record<string, number>> = {};
+  private readonly history = new Map<string, HistoryEntry[]>();
+  private readonly executed: Array<{ type: string; customerId: string | null }> = [];
+  private readonly orders = new Map<string, Order>();
+  private readonly windowStart: string;
 
-  /** a ticket was recorded for this customer (null: none known) */
-  decided(customerId: string | null): void {
-    if (customerId !== null) this.customers.add(customerId);
+  /** `now` and `windowDays`: the batch's clock and history window (as the read was made with them) */
+  constructor(private readonly now: string, windowDays: number) {
+    this.windowStart = new Date(Date.parse(now) - Math.ceil(windowDays) * DAY_MS).toISOString();
+  }
+
+  /** rows recorded a moment after `now` count as of `now` (historyOf does the same) */
+  private at(instant: string): string {
+    return instant > this.now ? this.now : instant;
+  }
+
+  private add(customerId: string, entry: HistoryEntry): void {
+    const list = this.history.get(customerId);
+    if (list) list.push(entry);
+    else this.history.set(customerId, [entry]);
+  }
+
+  /** a ticket was recorded for this customer, with this intent and reason */
+  recorded(ticket: { createdAt: string }, customerId: string | null, intent: string | null, reason: string | null): void {
+    // the read counts a customer's damage claims in the window (tickets.reason)
+    if (customerId === null || reason?.toLowerCase() !== 'damaged' || !(ticket.createdAt > this.windowStart)) return;
+    this.add(customerId, { kind: 'ticket', customerId, intent, reason, at: this.at(ticket.createdAt) });
   }
 
   /** an action was executed at the store */
-  executedAction(action: { type: string; orderId: string }): void {
-    this.orders.add(action.orderId.toUpperCase());
-    this.executed[action.type] = (this.executed[action.type] ?? 0) + 1;
+  executedAction(action: ActionRow): void {
+    this.executed.push({ type: action.type, customerId: action.customerId });
+    if (action.customerId === null) return;
+    this.add(action.customerId, {
+      kind: 'action', type: action.type, customerId: action.customerId, orderId: action.orderId, amount: action.amount,
+      reason: action.reason, status: 'executed', at: this.at(action.createdAt),
+    });
   }
 
-  /** whether facts read before the earlier tickets were decided can have changed */
-  touches(facts: StoreFacts): boolean {
-    if (facts.customer && this.customers.has(String(facts.customer.id))) return true;
-    return facts.orders.some((o) => this.orders.has(String(o.id).toUpperCase()));
+  /** a store write left this order so */
+  moved(order: Order): void {
+    this.orders.set(String(order.id), order);
   }
 
-  /** facts read at the batch's start, with the org's counts moved by what the batch executed since */
-  counted(facts: DecisionFacts): DecisionFacts {
-    const entries = Object.entries(this.executed);
-    if (entries.length === 0) return facts;
+  /** the facts read at the batch's start, as they are now */
+  apply(store: StoreFacts, facts: DecisionFacts): { store: StoreFacts; decision: DecisionFacts } {
+    if (this.executed.length === 0 && this.history.size === 0 && this.orders.size === 0) return { store, decision: facts };
+    const customerId = store.customer ? String(store.customer.id) : null;
+    const orders = this.orders.size ? store.orders.map((o) => this.orders.get(String(o.id)) ?? o) : store.orders;
+    const added = customerId === null ? [] : (this.history.get(customerId) ?? []);
     const orgRecentActions: Partial<Record<string, number>> = { ...facts.orgRecentActions };
-    for (const [type, n] of entries) orgRecentActions[type] = (orgRecentActions[type] ?? 0) + (n ?? 0);
-    return { ...facts, orgRecentActions: orgRecentActions as OrgRecentActions };
+    for (const e of this.executed) {
+      if (customerId === null || e.customerId !== customerId) orgRecentActions[e.type] = (orgRecentActions[e.type] ?? 0) + 1;
+    }
+    return {
+      store: { ...store, orders },
+      decision: { ...facts, history: added.length ? [...facts.history, ...added] : facts.history, orgRecentActions: orgRecentActions as OrgRecentActions },
+    };
   }
 }

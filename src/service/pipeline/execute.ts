@@ -3,6 +3,7 @@ import { combine, run } from '../db/port.ts';
 import { withOrg } from '../db/tenant.ts';
 import type { StoreAdapter, StoreWriteResult, StoreWrites } from '../../adapters/store/types.ts';
 import type { InDatabase } from '../../adapters/store/demo.ts';
+import type { Order } from '../../tickets/scenario.ts';
 import { pendingOfTicket, plans as actionPlans, type ActionRow } from '../repo/actions.ts';
 import { plans as auditPlans } from '../repo/audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -48,11 +49,14 @@ async function executeOne(db: Db, store: StoreWrites, action: ActionRow): Promis
  * too (the demo store): the store's write, the intent and its outcome commit together or not at all,
  * and the outcome is recorded in the store's own write statement (one round trip, not two).
  */
-export async function executeIn(tx: Queryable, store: StoreAdapter & InDatabase, action: ActionRow): Promise<'executed' | 'failed'> {
+export async function executeIn(tx: Queryable, store: StoreAdapter & InDatabase, action: ActionRow, moved?: (order: Order) => void): Promise<'executed' | 'failed'> {
   let recorded = false;
-  const writes = store.writesIn(tx, (result, name) => {
-    recorded = true;
-    return outcomePlans(store.name, action, result, null, name);
+  const writes = store.writesIn(tx, {
+    alongside: (result, name) => {
+      recorded = true;
+      return outcomePlans(store.name, action, result, null, name);
+    },
+    moved,
   });
   const { result, refusal } = await callStoreOnce(writes, action);
   // refused, or replayed from an earlier write: nothing was written alongside

@@ -132,7 +132,7 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
       ? await loadBatchFacts(tx, orgId, [...loaded.values()].map((l) => l.input.ticket), historyWindowDays(first.settings.settings), now, readAt)
       : [];
     const factsOf = new Map([...loaded.keys()].map((id, i) => [id, batchFacts[i]]));
-    const effects = new BatchEffects();
+    const effects = new BatchEffects(now.toISOString(), first ? historyWindowDays(first.settings.settings) : 0);
     let executed = false;
     const out: Array<{ ticketId: string; recorded: Recorded | null }> = [];
     for (const ticketId of ticketIds) {
@@ -141,20 +141,14 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
         out.push({ ticketId, recorded: reads.has(ticketId) ? { decided: false, pending: [] } : null });
         continue;
       }
-      let { store: facts, decision } = factsOf.get(ticketId)!;
-      let factsReadAt = readAt;
-      if (effects.touches(facts)) {
-        // an earlier ticket of the batch wrote what these facts hold: read them again (one round trip)
-        factsReadAt = new Date();
-        ({ store: facts, decision } = (await loadBatchFacts(tx, orgId, [mine.input.ticket], historyWindowDays(mine.settings.settings), now, factsReadAt))[0]);
-      } else {
-        decision = effects.counted(decision);
-      }
-      const built = scenarioOf(mine.input, facts, decision, now, factsReadAt);
-      const recorded = await decideAndRecord(ctx, tx, store, mine, facts, built, factsReadAt, { underLock: true });
-      if (recorded.decided) effects.decided(facts.customer ? String(facts.customer.id) : null);
+      // the facts read at the start, with what the earlier tickets of the batch wrote since
+      const read = factsOf.get(ticketId)!;
+      const { store: facts, decision } = effects.apply(read.store, read.decision);
+      const built = scenarioOf(mine.input, facts, decision, now, readAt);
+      const recorded = await decideAndRecord(ctx, tx, store, mine, facts, built, readAt, { underLock: true });
+      if (recorded.decided) effects.recorded(mine.ticket, facts.customer ? String(facts.customer.id) : null, recorded.decision.intent, recorded.reason ?? null);
       for (const action of recorded.pending) {
-        if ((await executeIn(tx, store, action)) === 'executed') effects.executedAction(action);
+        if ((await executeIn(tx, store, action, (order) => effects.moved(order))) === 'executed') effects.executedAction(action);
       }
       executed ||= recorded.pending.length > 0;
       out.push({ ticketId, recorded: { ...recorded, pending: [] } });

@@ -15,7 +15,12 @@ export interface Recorded {
   decided: boolean;
   /** the intents recorded for the store, in order: executed after the commit */
   pending: ActionRow[];
+  /** the ticket's reason as recorded (what the damage-claim count reads) */
+  reason?: string | null;
 }
+
+/** A ticket's reason: the first reason its proposed actions give. */
+export const ticketReason = (answer: ModelAnswer | null): string | null => answer?.actions.find((a) => a.reason)?.reason ?? null;
 
 /**
  * Persists a decision in the caller's transaction, as one statement (one round trip): the ticket,
@@ -32,7 +37,7 @@ export async function recordDecision(
 ): Promise<Recorded> {
   const orgId = ticket.orgId;
   const status = decision.outcome === 'halted' ? 'halted' : 'decided';
-  const reason = ctx.answer?.actions.find((a) => a.reason)?.reason ?? null;
+  const reason = ticketReason(ctx.answer);
   const ticketInput = ticket.payload.ticket;
   const ctes = [
     ticketPlans.recordDecision(orgId, ticket.id, decision, status, ctx.customerId, ctx.answer, reason, ctx.settingsVersion),
@@ -76,5 +81,5 @@ export async function recordDecision(
     : `'[]'::json`;
   const row = await one<{ decided: boolean; pending: Array<Record<string, unknown>> }>(tx,
     combine(ctes, { text: `SELECT EXISTS (SELECT 1 FROM s0) AS decided, ${intents} AS pending`, values: [] }));
-  return { decided: row!.decided, pending: row!.pending.map(actionRow) };
+  return { decided: row!.decided, pending: row!.pending.map(actionRow), reason };
 }
