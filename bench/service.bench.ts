@@ -9,7 +9,8 @@
 // and report p50/p99. autocannon's own `overallRate` is not used for this: it sends each second's
 // quota as one burst at the start of the second, which measures a 500-request burst. autocannon
 // runs the full-speed run (32 connections, closed loop): the most the API accepts. Decided
-// tickets/s is the worker draining the queue, from the start of the load until the queue is empty.
+// tickets/s is the worker draining the queue, from the start of the load until the queue is empty;
+// "queued at end" is what it had not decided yet when the load stopped (whether it kept pace).
 // Both again after the store grows from 1,000 to 100,000 tickets (indexes keep the cost flat).
 // Peer: a bare node:http + pg endpoint doing one INSERT per request, the floor any durable accept
 // pays; the ratio is printed.
@@ -291,6 +292,8 @@ async function main() {
       const r = rate
         ? await pacedLoad(`${url}/v1/tickets`, { 'content-type': 'application/json', ...auth }, ticketBody, rate, SECONDS)
         : await load(`${url}/v1/tickets`, auth, ticketBody);
+      // what the worker had not decided yet when the load stopped (claimed batches included)
+      const backlog = await queued();
       const drainMs = await waitDrained(queued);
       const cpu = cpuSeconds(pids, dbUrl && dbName) - cpu0;
       const split1 = await cpuSplit(procs, dbUrl);
@@ -300,7 +303,7 @@ async function main() {
       rows.push({
         stored: stored ? stored.toLocaleString('en') : 'seed', offered: rate ? `${rate}/s paced` : `max (${CONNECTIONS} conns)`,
         'accepted/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'decided/s': Math.round(decidedPerSec),
-        'drain after load s': (drainMs / 1000).toFixed(1), 'CPU ms per ticket': ((cpu * 1000) / r.total).toFixed(2),
+        'queued at end': backlog, 'drain after load s': (drainMs / 1000).toFixed(1), 'CPU ms per ticket': ((cpu * 1000) / r.total).toFixed(2),
       });
     };
     for (const stored of dbUrl ? [1_000, 100_000] : [0]) {
@@ -317,9 +320,12 @@ async function main() {
       console.log(`peer (bare node:http + one pg INSERT): ${Math.round(floor.rps)} req/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
       console.log(`ratio gatehouse/peer accepted/s at full speed: ${(Number(saturated['accepted/s']) / floor.rps).toFixed(2)}`);
     }
-    const met = RATE >= 500 && fixed.every((r) => Number(r['accepted/s']) >= 0.98 * RATE && Number(r['p99 ms']) < 50 && Number(r.errors) === 0);
+    // met: every ticket offered accepted at p99 < 50 ms, and the worker kept pace (at most one second
+    // of the rate still queued when the load stopped; decided/s itself counts the drain after it, so
+    // it stays under the offered rate even for a worker that keeps up)
+    const met = RATE >= 500 && fixed.every((r) => Number(r['accepted/s']) >= 0.98 * RATE && Number(r['p99 ms']) < 50 && Number(r.errors) === 0 && Number(r['queued at end']) <= RATE);
     const worst = fixed.reduce((a, b) => (Number(b['p99 ms']) > Number(a['p99 ms']) ? b : a));
-    console.log(`target >= 500 tickets/s with p99 < 50 ms: ${met ? 'met' : 'NOT met'} (offered ${RATE}/s: accepted ${fixed.map((r) => r['accepted/s']).join(' and ')}/s, worst p99 ${worst['p99 ms']} ms; decided ${fixed.map((r) => r['decided/s']).join(' and ')}/s)`);
+    console.log(`target >= 500 tickets/s with p99 < 50 ms: ${met ? 'met' : 'NOT met'} (offered ${RATE}/s: accepted ${fixed.map((r) => r['accepted/s']).join(' and ')}/s, worst p99 ${worst['p99 ms']} ms; decided ${fixed.map((r) => r['decided/s']).join(' and ')}/s, queued when the load stopped ${fixed.map((r) => r['queued at end']).join(' and ')})`);
     if (fixed.length === 2) {
       const ratio = Number(fixed[1]['CPU ms per ticket']) / Number(fixed[0]['CPU ms per ticket']);
       console.log(`cost per ticket (CPU of the service processes and PostgreSQL, accept + decide) at 100,000 vs 1,000 stored tickets: x${ratio.toFixed(2)}`);
