@@ -3,17 +3,12 @@
 // decision examines, with 3,000 old executed actions that no window of the gates includes.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../helpers/service.ts';
+import { rowsExamined } from '../helpers/explain.ts';
 import { withOrg } from '../../src/service/db/tenant.ts';
 import { createOrg } from '../../src/service/repo/accounts.ts';
 import { plans as ticketPlans } from '../../src/service/repo/tickets.ts';
 
 const OLD_ACTIONS = 3000;
-
-/** Rows produced by every scan node of an EXPLAIN ANALYZE (FORMAT JSON) plan. */
-function scannedRows(node: Record<string, any>): number {
-  const own = String(node['Node Type']).includes('Scan') ? Number(node['Actual Rows'] ?? 0) * Number(node['Actual Loops'] ?? 1) : 0;
-  return own + ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((s, p) => s + scannedRows(p), 0);
-}
 
 describeEngines('history read cost', (svc) => {
   let orgId: string;
@@ -42,11 +37,8 @@ describeEngines('history read cost', (svc) => {
   // (index actions_executed_type), or a per-org "first executed" row.
   it('reading a decision\'s history examines a bounded number of rows, not every executed action ever', async () => {
     const plan = ticketPlans.decisionFacts(orgId, 'c1', 't-new', 90, new Date().toISOString());
-    const explained = await withOrg(svc().db, orgId, (tx) => tx.executeSql<Record<string, any>>(`EXPLAIN (ANALYZE, FORMAT JSON) ${plan.text}`, [...plan.values]));
-    const raw = explained.rows[0]['QUERY PLAN'];
-    const root = (typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan;
     // nothing is inside a window: three "first of its type" rows are all the read needs
-    expect(scannedRows(root)).toBeLessThanOrEqual(30);
+    expect(await rowsExamined(svc().db, orgId, plan)).toBeLessThanOrEqual(30);
   });
 
   it('the history read still returns the first executed action of each type (what first-time approval needs)', async () => {

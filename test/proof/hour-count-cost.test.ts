@@ -4,6 +4,7 @@
 // refunds a second), and checks the count is exact.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEngines } from '../helpers/service.ts';
+import { rowsExamined } from '../helpers/explain.ts';
 import { withOrg } from '../../src/service/db/tenant.ts';
 import { createOrg } from '../../src/service/repo/accounts.ts';
 import { plans as ticketPlans } from '../../src/service/repo/tickets.ts';
@@ -11,12 +12,6 @@ import { batchFactsPlan } from '../../src/service/repo/batch-facts.ts';
 import type { SqlPlan } from '../../src/service/db/port.ts';
 
 const HOUR_SECONDS = 3600;
-
-/** Rows produced by every scan node of an EXPLAIN ANALYZE (FORMAT JSON) plan. */
-function scannedRows(node: Record<string, any>): number {
-  const own = String(node['Node Type']).includes('Scan') ? Number(node['Actual Rows'] ?? 0) * Number(node['Actual Loops'] ?? 1) : 0;
-  return own + ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((s, p) => s + scannedRows(p), 0);
-}
 
 describeEngines('hour count cost', (svc) => {
   let busyOrgId: string;
@@ -37,11 +32,7 @@ describeEngines('hour count cost', (svc) => {
     await svc().db.executeScript('ANALYZE actions; ANALYZE action_counts; ANALYZE action_counts_minute');
   });
 
-  const examined = async (org: string, plan: SqlPlan) => {
-    const explained = await withOrg(svc().db, org, (tx) => tx.executeSql<Record<string, any>>(`EXPLAIN (ANALYZE, FORMAT JSON) ${plan.text}`, [...plan.values]));
-    const raw = explained.rows[0]['QUERY PLAN'];
-    return scannedRows((typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan);
-  };
+  const examined = (org: string, plan: SqlPlan) => rowsExamined(svc().db, org, plan);
   const hourCount = async (org: string, now: string) => {
     const plan = ticketPlans.decisionFacts(org, 'c1', 't-new', 90, now);
     const rows = await withOrg(svc().db, org, (tx) => tx.executeSql<{ actions: Array<{ hour_count: number | null }> }>(plan.text, [...plan.values]));

@@ -34,6 +34,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
         pg.transaction(async (tx) => {
           const settings = Object.entries(txOpts?.settings ?? {});
           if (settings.length) await tx.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
+          if (txOpts?.lock) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [txOpts.lock]);
           // in-process and single-connection: a lazy commit would save nothing worth its risk
           return fn({ ...wrap(tx), lazyCommit: () => undefined });
         }),

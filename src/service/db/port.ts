@@ -29,6 +29,8 @@ export interface Tx extends Queryable {
 export interface TxOptions {
   /** transaction-local settings (`set_config(name, value, true)`), applied as the transaction begins */
   settings?: Readonly<Record<string, string>>;
+  /** an advisory lock (`pg_advisory_xact_lock(hashtext(key))`) taken as the transaction begins, after the settings, and held to its end */
+  lock?: string;
 }
 
 export interface Db extends Queryable {

@@ -69,11 +69,14 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       const client = await pool.connect();
       let broken = false;
       try {
-        // BEGIN and the settings in one round trip (a simple query takes no bound values: literals are escaped)
+        // BEGIN, the settings and the lock in one round trip (a simple query takes no bound values:
+        // literals are escaped); each statement of it takes its own snapshot, so what follows the lock sees what committed before it
         const settings = Object.entries(txOpts?.settings ?? {});
-        await client.query(settings.length
-          ? `BEGIN; SELECT ${settings.map(([k, v]) => `set_config(${client.escapeLiteral(k)}, ${client.escapeLiteral(v)}, true)`).join(', ')}`
-          : 'BEGIN');
+        await client.query([
+          'BEGIN',
+          ...(settings.length ? [`SELECT ${settings.map(([k, v]) => `set_config(${client.escapeLiteral(k)}, ${client.escapeLiteral(v)}, true)`).join(', ')}`] : []),
+          ...(txOpts?.lock ? [`SELECT pg_advisory_xact_lock(hashtext(${client.escapeLiteral(txOpts.lock)}))`] : []),
+        ].join('; '));
         let lazy = false;
         const result = await fn({ ...wrap(client), lazyCommit: () => void (lazy = true) });
         await client.query(lazy ? 'SET LOCAL synchronous_commit = off; COMMIT' : 'COMMIT');

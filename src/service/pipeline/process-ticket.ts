@@ -105,11 +105,11 @@ async function afterRecord(ctx: ServiceContext, orgId: string, ticketId: string,
  * holds the org's lock from the start: the tickets and settings in one read, every ticket's facts in
  * one more (loadBatchFacts), then each ticket in order, decided on those facts (under the lock, so
  * its first decision is final: no re-check), recorded, and its intents executed at the store in the
- * same transaction. A later ticket is decided on what the earlier ones left (BatchEffects): the
- * org's counts move by what they executed, and a ticket of a customer they already touched, or on an
- * order they moved, reads its facts again. Saves the per-ticket BEGIN, COMMIT, reads, re-check and
- * the two transactions per execution: round trips were most of a decision's cost, and one org's
- * batches run one after another, so a batch's round trips set that org's rate. Only when the store
+ * same transaction. A later ticket is decided on what the earlier ones left, applied to its facts
+ * in memory (BatchEffects: their executed actions, damage claims and moved orders), exactly what it
+ * would read after them. Saves the per-ticket BEGIN, COMMIT, reads, re-check and the two
+ * transactions per execution: round trips were most of a decision's cost, and one org's batches run
+ * one after another, so a batch's round trips set that org's rate. Only when the store
  * lives in the database and no remote model is asked: otherwise one by one. Any error rolls the
  * whole batch back, store writes included; the caller then runs the tickets one by one.
  */
@@ -119,8 +119,8 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
     for (const id of ticketIds) await processTicket(ctx, orgId, id);
     return;
   }
+  // the org's lock is taken as the transaction begins
   const outcomes = await withOrg(ctx.db, orgId, async (tx) => {
-    await lockOrg(tx, orgId);
     const now = ctx.now(); // the windows and limits are counted from the moment the lock is held
     const reads = await getTicketsWithSettings(tx, orgId, ticketIds);
     const loaded = new Map<string, Loaded>();
@@ -128,11 +128,10 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
     // every ticket's facts in one read (the tickets share the settings row read with them)
     const readAt = new Date();
     const first = loaded.values().next().value;
-    const batchFacts = first
-      ? await loadBatchFacts(tx, orgId, [...loaded.values()].map((l) => l.input.ticket), historyWindowDays(first.settings.settings), now, readAt)
-      : [];
+    const windowDays = first ? historyWindowDays(first.settings.settings) : 0;
+    const batchFacts = first ? await loadBatchFacts(tx, orgId, [...loaded.values()].map((l) => l.input.ticket), windowDays, now, readAt) : [];
     const factsOf = new Map([...loaded.keys()].map((id, i) => [id, batchFacts[i]]));
-    const effects = new BatchEffects(now.toISOString(), first ? historyWindowDays(first.settings.settings) : 0);
+    const effects = new BatchEffects(now.toISOString(), windowDays);
     let executed = false;
     const out: Array<{ ticketId: string; recorded: Recorded | null }> = [];
     for (const ticketId of ticketIds) {
@@ -156,7 +155,7 @@ export async function processTickets(ctx: ServiceContext, orgId: string, ticketI
     // money moved in this transaction: its commit waits for the disk
     if (!executed) tx.lazyCommit();
     return out;
-  });
+  }, { lockOrg: true });
   for (const { ticketId, recorded } of outcomes) if (recorded) await afterRecord(ctx, orgId, ticketId, recorded);
 }
 
