@@ -1,6 +1,6 @@
 import type { HistoryEntry, Order } from '../../tickets/scenario.ts';
 import type { OrgRecentActions } from '../../tickets/facts.ts';
-import type { DecisionFacts } from '../repo/tickets.ts';
+import { actionEntry, ticketEntry, type DecisionFacts } from '../repo/tickets.ts';
 import type { ActionRow } from '../repo/actions.ts';
 import type { StoreFacts } from './facts.ts';
 
@@ -14,8 +14,8 @@ const DAY_MS = 86_400_000;
  *   actions); for any other customer the org's count of its type moves (the gates read it as a count);
  * - a damage claim recorded for a customer: that customer's history lists it;
  * - an order a store write moved: its new state replaces the state read.
- * The same rows the decision facts read (plans.decisionFacts), built the way historyOf builds them;
- * the batch-equivalence proof holds the two together.
+ * The same rows the decision facts read (plans.decisionFacts), built into entries by the same
+ * actionEntry and ticketEntry; the batch-equivalence proof holds the two together.
  */
 export class BatchEffects {
   private readonly history = new Map<string, HistoryEntry[]>();
@@ -28,11 +28,6 @@ export class BatchEffects {
     this.windowStart = new Date(Date.parse(now) - Math.ceil(windowDays) * DAY_MS).toISOString();
   }
 
-  /** rows recorded a moment after `now` count as of `now` (historyOf does the same) */
-  private at(instant: string): string {
-    return instant > this.now ? this.now : instant;
-  }
-
   private add(customerId: string, entry: HistoryEntry): void {
     const list = this.history.get(customerId);
     if (list) list.push(entry);
@@ -43,17 +38,14 @@ export class BatchEffects {
   recorded(ticket: { createdAt: string }, customerId: string | null, intent: string | null, reason: string | null): void {
     // the read counts a customer's damage claims in the window (tickets.reason)
     if (customerId === null || reason?.toLowerCase() !== 'damaged' || !(ticket.createdAt > this.windowStart)) return;
-    this.add(customerId, { kind: 'ticket', customerId, intent, reason, at: this.at(ticket.createdAt) });
+    this.add(customerId, ticketEntry({ customerId, intent, reason, createdAt: ticket.createdAt }, this.now));
   }
 
   /** an action was executed at the store */
   executedAction(action: ActionRow): void {
     this.executed.push({ type: action.type, customerId: action.customerId });
     if (action.customerId === null) return;
-    this.add(action.customerId, {
-      kind: 'action', type: action.type, customerId: action.customerId, orderId: action.orderId, amount: action.amount,
-      reason: action.reason, status: 'executed', at: this.at(action.createdAt),
-    });
+    this.add(action.customerId, actionEntry(action, this.now));
   }
 
   /** a store write left this order so */

@@ -245,10 +245,24 @@ export interface DecisionFacts {
 }
 
 /** Pending intents count as executed: they are reserved. */
+/**
+ * An executed (or reserved) action as a history entry. Rows recorded a moment after `now` (another
+ * ticket's intent, or a database clock slightly ahead) are history all the same: clamped to `now` so
+ * the gates count them. Shared with the batch's in-memory effects (BatchEffects).
+ */
+export function actionEntry(a: { type: string; customerId: string | null; orderId: string | null; amount: number | null; reason: string | null; createdAt: string }, now: string): HistoryEntry {
+  return {
+    kind: 'action', type: a.type as 'refund', customerId: a.customerId, orderId: a.orderId, amount: a.amount, reason: a.reason,
+    status: 'executed', at: a.createdAt > now ? now : a.createdAt,
+  };
+}
+
+/** A damage claim (a ticket with its reason) as a history entry, clamped like actionEntry. */
+export function ticketEntry(t: { customerId: string; intent: string | null; reason: string | null; createdAt: string }, now: string): HistoryEntry {
+  return { kind: 'ticket', customerId: t.customerId, intent: t.intent, reason: t.reason, at: t.createdAt > now ? now : t.createdAt };
+}
+
 function historyOf(actions: Row[], tickets: Row[], customerId: string | null, now: string): Pick<DecisionFacts, 'history' | 'orgRecentActions'> {
-  // Rows recorded a moment after `now` (another ticket's intent, or a database clock slightly ahead)
-  // are history all the same: clamp them to `now` so the gates count them.
-  const clamp = (at: unknown) => (iso(at)! > now ? now : iso(at)!);
   const out: HistoryEntry[] = [];
   const hourCount = new Map<string, number>();
   for (const a of actions) {
@@ -258,17 +272,17 @@ function historyOf(actions: Row[], tickets: Row[], customerId: string | null, no
       continue;
     }
     if (a.in_hour === true) hourCount.set(type, (hourCount.get(type) ?? 0) - 1);
-    out.push({
-      kind: 'action', type, customerId: (a.customer_id as string) ?? null, orderId: (a.order_id as string) ?? null,
-      amount: num(a.amount), reason: (a.reason as string) ?? null, status: 'executed', at: clamp(a.created_at),
-    });
+    out.push(actionEntry({
+      type, customerId: (a.customer_id as string) ?? null, orderId: (a.order_id as string) ?? null,
+      amount: num(a.amount), reason: (a.reason as string) ?? null, createdAt: iso(a.created_at)!,
+    }, now));
   }
   // The org's other actions of the last hour are counted in SQL, not loaded (the rate limit only
   // counts them, first-time approval only reads their types): their count goes to decide() as is.
   const orgRecentActions: Partial<Record<string, number>> = {};
   for (const [type, extra] of hourCount) if (extra > 0) orgRecentActions[type] = extra;
   if (customerId) {
-    for (const t of tickets) out.push({ kind: 'ticket', customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, at: clamp(t.created_at) });
+    for (const t of tickets) out.push(ticketEntry({ customerId, intent: (t.intent as string) ?? null, reason: (t.reason as string) ?? null, createdAt: iso(t.created_at)! }, now));
   }
   return { history: out, orgRecentActions };
 }
