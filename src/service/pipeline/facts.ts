@@ -116,13 +116,15 @@ export async function loadBatchFacts(q: Queryable, orgId: string, tickets: reado
     q, batchFactsPlan(orgId, requests, windowDays, nowIso, readAt.toISOString()));
   return Promise.all(rows.map(async (row, i) => {
     const customer = row.customer && toCustomer(row.customer);
+    const orders = row.orders.map(toOrder);
     const named = new Map(row.named.map((o) => [String(o.id), toOrder(o)]));
-    // the same assembly as for a ticket read alone, over what the statement returned
+    // the same assembly as for a ticket read alone, over what the statement returned (a fresh
+    // array: loadStoreFacts appends the named orders to it)
     const store = await loadStoreFacts({
-      findCustomerWithOrders: async () => ({ customer, orders: row.orders.map(toOrder) }),
+      findCustomerWithOrders: async () => ({ customer, orders }),
       getOrder: async (id) => named.get(id) ?? null,
       findCustomerByEmail: async () => customer,
-      listOrders: async () => row.orders.map(toOrder),
+      listOrders: async () => orders,
     }, tickets[i]);
     return { store, decision: decisionFactsOf(row, customer ? String(customer.id) : null, nowIso) };
   }));

@@ -90,10 +90,6 @@ export const HOUR_COUNTS = `SELECT type, sum(n)::int AS hour_count FROM (
               GROUP BY type`;
 
 export const plans = {
-  insert: (orgId: string, id: string, payload: unknown, hash: string, email: string | null) =>
-    sql(`INSERT INTO tickets (org_id, id, payload, payload_hash, customer_email) VALUES ($1, $2, $3::jsonb, $4, $5)
-         ON CONFLICT (org_id, id) DO NOTHING RETURNING id`, orgId, id, json(payload), hash, email),
-  /** the ticket and its job in one statement; no row back when the ticket id was already taken */
   /**
    * The ticket and its job, unless one is stored under that id: then that one's status and hash.
    * One statement that scopes itself to the org (migration 008): run it outside a transaction.
