@@ -1,6 +1,7 @@
 import { claimJobs, failJob, finishJobs, releaseJobs, type Job } from './repo/jobs.ts';
 import { run } from './db/port.ts';
 import { withOrg } from './db/tenant.ts';
+import { refreshStatistics } from './db/statistics.ts';
 import { plans as ticketPlans } from './repo/tickets.ts';
 import type { ServiceContext } from './pipeline/context.ts';
 import { processTicket, processTickets } from './pipeline/process-ticket.ts';
@@ -27,6 +28,8 @@ type Handler = (ctx: ServiceContext, job: Job) => Promise<void>;
 
 /** How often the worker deletes per-second action counts no window reads any more. */
 const SWEEP_EVERY_MS = 60_000;
+/** How often it looks for tables grown past their statistics (a size check; ANALYZE only when grown). */
+const STATISTICS_EVERY_MS = 10_000;
 
 const HANDLERS: Record<string, Handler> = {
   async ticket(ctx, job) {
@@ -181,12 +184,20 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
   }
 
   let swept = 0;
+  let analyzed = 0;
+  let analyzing: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
     void pump();
     if (Date.now() - swept > SWEEP_EVERY_MS) {
       swept = Date.now();
       run(ctx.db, ticketPlans.sweepActionCounts()).catch((error) => ctx.log.warn('could not sweep old action counts', { error: (error as Error).message }));
+    }
+    if (Date.now() - analyzed > STATISTICS_EVERY_MS) {
+      analyzed = Date.now();
+      analyzing = refreshStatistics(ctx.db)
+        .then((tables) => tables.length && ctx.log.info('statistics refreshed', { tables }))
+        .catch((error) => ctx.log.warn('could not refresh statistics', { error: (error as Error).message }));
     }
     timer = setTimeout(tick, pollMs);
     timer.unref?.();
@@ -204,6 +215,7 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
       stopped = true;
       clearTimeout(timer);
       while (active > 0 || claiming) await new Promise((r) => setTimeout(r, 10));
+      await analyzing;
       // jobs claimed but not started go back to the queue at once (not when their lease ends)
       const unstarted = claimed.splice(0);
       if (unstarted.length) await releaseJobs(ctx.db, unstarted).catch((error) => ctx.log.warn('could not release claimed jobs', { error: (error as Error).message }));

@@ -1,9 +1,10 @@
 import type { Db, SqlPlan } from '../../src/service/db/port.ts';
 import { withOrg } from '../../src/service/db/tenant.ts';
 
-/** Rows produced by every scan node of an EXPLAIN ANALYZE (FORMAT JSON) plan. */
+/** Rows every scan node of an EXPLAIN ANALYZE (FORMAT JSON) plan read: those it returned and those its filter dropped. */
 export function scannedRows(node: Record<string, any>): number {
-  const own = String(node['Node Type']).includes('Scan') ? Number(node['Actual Rows'] ?? 0) * Number(node['Actual Loops'] ?? 1) : 0;
+  const read = Number(node['Actual Rows'] ?? 0) + Number(node['Rows Removed by Filter'] ?? 0) + Number(node['Rows Removed by Index Recheck'] ?? 0);
+  const own = String(node['Node Type']).includes('Scan') ? read * Number(node['Actual Loops'] ?? 1) : 0;
   return own + ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((s, p) => s + scannedRows(p), 0);
 }
 
