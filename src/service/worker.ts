@@ -28,7 +28,7 @@ type Handler = (ctx: ServiceContext, job: Job) => Promise<void>;
 
 /** How often the worker deletes per-second action counts no window reads any more. */
 const SWEEP_EVERY_MS = 60_000;
-/** How often it looks for tables grown past their statistics (a size check; ANALYZE only when grown). */
+/** How often it looks for tables grown past their statistics (a size check; ANALYZE only when one has doubled). */
 const STATISTICS_EVERY_MS = 10_000;
 
 const HANDLERS: Record<string, Handler> = {

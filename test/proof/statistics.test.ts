@@ -33,15 +33,17 @@ for (const engine of ENGINES) {
     const reltuples = async (table: string) =>
       Number((await t.db.executeSql<{ n: number }>(`SELECT reltuples AS n FROM pg_class WHERE oid = to_regclass($1)`, [table])).rows[0].n);
 
-    it('analyzes a table once it has grown by a tenth since its last ANALYZE, and only then', async () => {
+    it('analyzes a table once it has doubled since its last ANALYZE, and only then', async () => {
       await t.db.executeScript('ANALYZE actions');
       expect(await refreshStatistics(t.db)).not.toContain('actions'); // nothing grew yet
       await addActions(t.db, orgId, 1, ROWS);
       expect(await refreshStatistics(t.db)).toContain('actions');
       expect(await reltuples('actions')).toBeGreaterThan(ROWS * 0.9);
       expect(await refreshStatistics(t.db)).toEqual([]); // analyzed: not again until it grows again
-      await addActions(t.db, orgId, ROWS + 1, 20); // well under a tenth
+      await addActions(t.db, orgId, ROWS + 1, ROWS / 2); // half as much again: not doubled
       expect(await refreshStatistics(t.db)).toEqual([]);
+      await addActions(t.db, orgId, 2 * ROWS, ROWS); // doubled
+      expect(await refreshStatistics(t.db)).toContain('actions');
     });
 
     it.runIf(engine === 'postgres')('a generic plan made while the table was empty reads by key once the grown table is analyzed', async () => {
