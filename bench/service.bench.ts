@@ -12,6 +12,8 @@
 // tickets/s is the worker draining the queue, from the start of the load until the queue is empty;
 // "queued at end" is what it had not decided yet when the load stopped (whether it kept pace).
 // Both again after the store grows from 1,000 to 100,000 tickets (indexes keep the cost flat).
+// Last, the worker's own capacity: a backlog of 4 s at twice the rate, queued while the worker is
+// paused (SIGSTOP), then decided by it alone (no load generator or API work beside it).
 // Peer: a bare node:http + pg endpoint doing one INSERT per request, the floor any durable accept
 // pays; the ratio is printed.
 // Env: BENCH_SECONDS (default 10), BENCH_RATE (500), BENCH_CONNECTIONS (32), BENCH_WORKERS (worker jobs in flight, 4),
@@ -311,11 +313,36 @@ async function main() {
       await runOnce(stored, RATE);
     }
     await runOnce(dbUrl ? 100_000 : 0);
+    if (worker) {
+      // the worker's own capacity, away from the load generator and the API: a backlog queued while
+      // the worker is paused (SIGSTOP), then decided by it alone
+      process.kill(worker.child.pid!, 'SIGSTOP');
+      let paused = true;
+      try {
+        const backlog = await pacedLoad(`${url}/v1/tickets`, { 'content-type': 'application/json', ...auth }, ticketBody, 2 * RATE, 4);
+        const queuedNow = await queued();
+        const procs = { worker: worker.child.pid! };
+        const split0 = await cpuSplit(procs, dbUrl);
+        process.kill(worker.child.pid!, 'SIGCONT');
+        paused = false;
+        const drainMs = await waitDrained(queued);
+        const split1 = await cpuSplit(procs, dbUrl);
+        const cpu = Object.keys(split1).reduce((sum, k) => sum + split1[k] - (split0[k] ?? 0), 0);
+        splits.push(`backlog, worker alone: ` + Object.entries(split1).map(([k, v]) => `${k} ${(((v - (split0[k] ?? 0)) * 1000) / queuedNow).toFixed(2)}`).join(', ') + ' ms per ticket');
+        rows.push({
+          stored: '100,000+', offered: `backlog of ${queuedNow.toLocaleString('en')}, worker alone`, 'accepted/s': Math.round(backlog.rps), 'p50 ms': backlog.p50, 'p99 ms': backlog.p99,
+          errors: backlog.errors, 'decided/s': Math.round(queuedNow / (drainMs / 1000)), 'queued at end': queuedNow, 'drain after load s': (drainMs / 1000).toFixed(1),
+          'CPU ms per ticket': ((cpu * 1000) / queuedNow).toFixed(2),
+        });
+      } finally {
+        if (paused) process.kill(worker.child.pid!, 'SIGCONT');
+      }
+    }
     console.table(rows);
     for (const line of splits) console.log(`CPU split, ${line}`);
     const floor = await peer(dbUrl);
     const fixed = rows.filter((r) => r.offered === `${RATE}/s paced`);
-    const saturated = rows[rows.length - 1];
+    const saturated = rows.find((r) => String(r.offered).startsWith('max'))!;
     if (floor) {
       console.log(`peer (bare node:http + one pg INSERT): ${Math.round(floor.rps)} req/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
       console.log(`ratio gatehouse/peer accepted/s at full speed: ${(Number(saturated['accepted/s']) / floor.rps).toFixed(2)}`);
@@ -326,6 +353,8 @@ async function main() {
     const met = RATE >= 500 && fixed.every((r) => Number(r['accepted/s']) >= 0.98 * RATE && Number(r['p99 ms']) < 50 && Number(r.errors) === 0 && Number(r['queued at end']) <= RATE);
     const worst = fixed.reduce((a, b) => (Number(b['p99 ms']) > Number(a['p99 ms']) ? b : a));
     console.log(`target >= 500 tickets/s with p99 < 50 ms: ${met ? 'met' : 'NOT met'} (offered ${RATE}/s: accepted ${fixed.map((r) => r['accepted/s']).join(' and ')}/s, worst p99 ${worst['p99 ms']} ms; decided ${fixed.map((r) => r['decided/s']).join(' and ')}/s, queued when the load stopped ${fixed.map((r) => r['queued at end']).join(' and ')})`);
+    const alone = rows.find((r) => String(r.offered).includes('worker alone'));
+    if (alone) console.log(`worker capacity (a backlog decided by the worker alone): ${alone['decided/s']}/s, x${(Number(alone['decided/s']) / RATE).toFixed(2)} the offered rate`);
     if (fixed.length === 2) {
       const ratio = Number(fixed[1]['CPU ms per ticket']) / Number(fixed[0]['CPU ms per ticket']);
       console.log(`cost per ticket (CPU of the service processes and PostgreSQL, accept + decide) at 100,000 vs 1,000 stored tickets: x${ratio.toFixed(2)}`);
