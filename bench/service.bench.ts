@@ -20,7 +20,7 @@
 // BENCH_TRACE=1 (print when each paced request slower than 30 ms was due), BENCH_NICE (the worker instance's nice level, 10).
 // BENCH_PG_TCP=1: connect over TCP even when PostgreSQL's Unix socket is on this machine (by default all connect over the socket).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { setPriority, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -80,11 +80,6 @@ function startServer(env: Record<string, string>, workers: number, needKey = tru
   });
 }
 
-/**
- * CPU seconds used so far by these processes and by the PostgreSQL backends serving `database`
- * (their process titles name it, so other work on the same server is not counted). Linux /proc;
- * 0 elsewhere. A backend that exits takes its count with it: the pools keep theirs open.
- */
 /** CPU seconds (user + system) a process has used; 0 when it is gone or this is not Linux. */
 function cpuOf(pid: number | string): number {
   try {
@@ -95,37 +90,31 @@ function cpuOf(pid: number | string): number {
   }
 }
 
-function cpuSeconds(pids: number[], database: string | null): number {
-  let total = pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
-  try {
-    for (const pid of database ? readdirSync('/proc') : []) {
-      if (!/^\d+$/.test(pid)) continue;
-      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (title.startsWith('postgres:') && title.includes(` ${database} `)) total += cpuOf(pid);
-    }
-  } catch {
-    // not Linux: the CPU column reads 0
-  }
-  return total;
-}
-
 /**
- * The same CPU split by role: each service process, and PostgreSQL's backends by the instance they
- * serve (PGAPPNAME). As for the total, a backend that exits during the run (a pool closing an idle
- * connection) takes its count with it: a backend row can read low, or be missing.
+ * The same CPU by role, as a snapshot per process: each service process, and PostgreSQL's backends
+ * by the instance they serve (PGAPPNAME). `cpuUsed` subtracts two snapshots process by process: a
+ * backend that exits in between (a pool closing an idle connection) takes its count with it, so a
+ * role can read low, never below zero.
  */
-async function cpuSplit(procs: Record<string, number>, dbUrl: string | null): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const [role, pid] of Object.entries(procs)) out[role] = cpuOf(pid);
+type CpuSnapshot = Map<number, { role: string; cpu: number }>;
+async function cpuSplit(procs: Record<string, number>, dbUrl: string | null): Promise<CpuSnapshot> {
+  const out: CpuSnapshot = new Map();
+  for (const [role, pid] of Object.entries(procs)) out.set(pid, { role, cpu: cpuOf(pid) });
   if (dbUrl) {
     const r = await adminQuery(dbUrl, `SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    for (const row of r.rows) {
-      const key = `postgres for ${String(row.application_name).replace('gatehouse-', '') || 'other'}`;
-      out[key] = (out[key] ?? 0) + cpuOf(row.pid);
-    }
+    for (const row of r.rows) out.set(row.pid, { role: `postgres for ${String(row.application_name).replace('gatehouse-', '') || 'other'}`, cpu: cpuOf(row.pid) });
   }
   return out;
 }
+
+function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const [pid, { role, cpu }] of after) used[role] = (used[role] ?? 0) + cpu - (before.get(pid)?.cpu ?? 0);
+  return used;
+}
+
+const perTicket = (used: Record<string, number>, tickets: number) =>
+  Object.entries(used).map(([role, cpu]) => `${role} ${((cpu * 1000) / tickets).toFixed(2)}`).join(', ') + ' ms per ticket';
 
 let seq = 0;
 const run = randomBytes(3).toString('hex');
@@ -286,8 +275,6 @@ async function main() {
         await pacedLoad(`${url}/v1/tickets`, { 'content-type': 'application/json', ...auth }, ticketBody, rate, 2);
         await waitDrained(queued);
       }
-      const pids = [child.pid!, ...(worker ? [worker.child.pid!] : [])];
-      const cpu0 = cpuSeconds(pids, dbUrl && dbName);
       const procs = { api: child.pid!, ...(worker ? { worker: worker.child.pid! } : {}) };
       const split0 = await cpuSplit(procs, dbUrl);
       const t0 = Date.now();
@@ -297,10 +284,9 @@ async function main() {
       // what the worker had not decided yet when the load stopped (claimed batches included)
       const backlog = await queued();
       const drainMs = await waitDrained(queued);
-      const cpu = cpuSeconds(pids, dbUrl && dbName) - cpu0;
-      const split1 = await cpuSplit(procs, dbUrl);
-      splits.push(`${stored.toLocaleString('en')} stored, ${rate ? `${rate}/s` : 'max'}: ` + Object.entries(split1)
-        .map(([k, v]) => `${k} ${(((v - (split0[k] ?? 0)) * 1000) / r.total).toFixed(2)}`).join(', ') + ' ms per ticket');
+      const used = cpuUsed(split0, await cpuSplit(procs, dbUrl));
+      const cpu = Object.values(used).reduce((sum, v) => sum + v, 0);
+      splits.push(`${stored.toLocaleString('en')} stored, ${rate ? `${rate}/s` : 'max'}: ${perTicket(used, r.total)}`);
       const decidedPerSec = r.total / ((Date.now() - t0) / 1000);
       rows.push({
         stored: stored ? stored.toLocaleString('en') : 'seed', offered: rate ? `${rate}/s paced` : `max (${CONNECTIONS} conns)`,
@@ -327,8 +313,9 @@ async function main() {
         paused = false;
         const drainMs = await waitDrained(queued);
         const split1 = await cpuSplit(procs, dbUrl);
-        const cpu = Object.keys(split1).reduce((sum, k) => sum + split1[k] - (split0[k] ?? 0), 0);
-        splits.push(`backlog, worker alone: ` + Object.entries(split1).map(([k, v]) => `${k} ${(((v - (split0[k] ?? 0)) * 1000) / queuedNow).toFixed(2)}`).join(', ') + ' ms per ticket');
+        const used = cpuUsed(split0, split1);
+        const cpu = Object.values(used).reduce((sum, v) => sum + v, 0);
+        splits.push(`backlog, worker alone: ${perTicket(used, queuedNow)}`);
         rows.push({
           stored: '100,000+', offered: `backlog of ${queuedNow.toLocaleString('en')}, worker alone`, 'accepted/s': Math.round(backlog.rps), 'p50 ms': backlog.p50, 'p99 ms': backlog.p99,
           errors: backlog.errors, 'decided/s': Math.round(queuedNow / (drainMs / 1000)), 'queued at end': queuedNow, 'drain after load s': (drainMs / 1000).toFixed(1),
