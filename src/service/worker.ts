@@ -195,7 +195,8 @@ export function startWorker(ctx: ServiceContext, opts: WorkerOptions = {}): Work
     }
     if (Date.now() - analyzed > STATISTICS_EVERY_MS) {
       analyzed = Date.now();
-      analyzing = refreshStatistics(ctx.db)
+      // one after another: a slow ANALYZE is not joined by the next tick's
+      analyzing = analyzing.then(() => refreshStatistics(ctx.db))
         .then((tables) => tables.length && ctx.log.info('statistics refreshed', { tables }))
         .catch((error) => ctx.log.warn('could not refresh statistics', { error: (error as Error).message }));
     }
