@@ -1,7 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import { merchantRegex } from '../guardrails/regex.ts';
 import type { EscalationRule, Settings } from './settings.ts';
-import { RULE_FACTS, type RuleCondition } from './rules.ts';
+import { RULE_FACTS, type FactCondition, type RuleCondition } from './rules.ts';
 import { canPrefilter, conditionHolds, heldLeaves, type HeldCondition } from './rule-prefilter.ts';
 import type { GateContext, PricedAction } from './gates/types.ts';
 import { DAY_MS } from './gates/types.ts';
@@ -22,7 +22,15 @@ interface CompiledRules {
   /** whether the synchronous twin (rule-prefilter.ts) can evaluate every rule in place of the engine */
   prefilter: boolean;
   /** settings order, highest priority first (stable: equal priorities keep their listed order) */
-  ordered: EscalationRule[];
+  ordered: CompiledRule[];
+}
+
+/** A merchant's rule and the condition that is evaluated for it (tag values lower-cased, see foldTagValues). */
+interface CompiledRule {
+  rule: EscalationRule;
+  when: RuleCondition;
+  /** what the merchant wrote for each lower-cased tag value, so the trace shows their own words */
+  tagValues: Map<string, unknown>;
 }
 
 // One engine per distinct settings object: resolveSettings returns the same object for the same
@@ -34,15 +42,19 @@ function compile(settings: Settings): CompiledRules {
   if (compiled) return compiled;
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
   engine.addOperator('matches', matches);
-  settings.escalationRules.forEach((rule, i) => {
+  const rules: CompiledRule[] = settings.escalationRules.map((rule) => {
+    const tagValues = new Map<string, unknown>();
+    return { rule, when: foldTagValues(rule.when, tagValues), tagValues };
+  });
+  rules.forEach(({ rule, when }, i) => {
     // json-rules-engine wants all/any/not at the root; a single condition is the same as all of one
-    const root = 'fact' in rule.when ? { all: [rule.when] } : rule.when;
+    const root = 'fact' in when ? { all: [when] } : when;
     engine.addRule({ name: String(i), conditions: root as never, event: { type: rule.then } });
   });
-  const ordered = settings.escalationRules
-    .map((rule, i) => ({ rule, i }))
-    .sort((a, b) => b.rule.priority - a.rule.priority || a.i - b.i)
-    .map((x) => x.rule);
+  const ordered = rules
+    .map((compiledRule, i) => ({ compiledRule, i }))
+    .sort((a, b) => b.compiledRule.rule.priority - a.compiledRule.rule.priority || a.i - b.i)
+    .map((x) => x.compiledRule);
   const facts = new Set<string>();
   for (const rule of settings.escalationRules) collectFacts(rule.when, facts);
   compiled = { engine, ordered, facts, prefilter: settings.escalationRules.every((r) => canPrefilter(r.when)) };
@@ -54,7 +66,46 @@ function collectFacts(condition: RuleCondition, into: Set<string>): void {
   if ('all' in condition) condition.all.forEach((c) => collectFacts(c, into));
   else if ('any' in condition) condition.any.forEach((c) => collectFacts(c, into));
   else if ('not' in condition) collectFacts(condition.not, into);
-  else into.add(condition.fact);
+  else {
+    into.add(condition.fact);
+    // json-rules-engine also reads a fact named as the value ({ "fact": "confidence" }): it must be computed too
+    const v = condition.value as { fact?: unknown } | null;
+    if (v !== null && typeof v === 'object' && typeof v.fact === 'string') into.add(v.fact);
+  }
+}
+
+/** A condition on the customer's tags (`$.tags`, `$.tags[0]`): tags compare case-insensitively (tickets.md). */
+function isTagCondition(c: { fact: string; path?: string }): boolean {
+  return c.fact === 'customer' && c.path !== undefined && /^\$\.tags(?:\[\d+\])?$/.test(c.path);
+}
+
+const tagKey = (c: { path?: string; operator: string; value: unknown }) => JSON.stringify([c.path, c.operator, c.value]);
+
+/**
+ * The fact holds the customer's tags lower-cased, so the tag values a rule compares them with are
+ * lower-cased too ("VIP" matches a customer tagged "vip"). `matches` is case-insensitive already and
+ * a regex must not be folded. `tagValues` records the merchant's own values for the trace.
+ */
+function foldTagValues(condition: RuleCondition, tagValues: Map<string, unknown>): RuleCondition {
+  if ('all' in condition) return { all: condition.all.map((c) => foldTagValues(c, tagValues)) };
+  if ('any' in condition) return { any: condition.any.map((c) => foldTagValues(c, tagValues)) };
+  if ('not' in condition) return { not: foldTagValues(condition.not, tagValues) };
+  if (!isTagCondition(condition) || condition.operator === 'matches') return condition;
+  const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+  const value = Array.isArray(condition.value) ? condition.value.map(lower) : lower(condition.value);
+  const folded: FactCondition = { ...condition, value };
+  if (!tagValues.has(tagKey(folded))) tagValues.set(tagKey(folded), condition.value);
+  return folded;
+}
+
+/** The held conditions with the merchant's own tag values in place of the lower-cased ones. */
+function asWritten(held: HeldCondition[], compiled: CompiledRule): HeldCondition[] {
+  if (compiled.tagValues.size === 0) return held;
+  return held.map((h) => {
+    if (!isTagCondition(h) || !compiled.tagValues.has(tagKey(h))) return h;
+    const value = compiled.tagValues.get(tagKey(h));
+    return { ...h, value: typeof value === 'object' && value !== null ? structuredClone(value) : value };
+  });
 }
 
 const OPERATORS = { matches };
@@ -182,12 +233,15 @@ export function firstRuleThatHolds(ctx: GateContext): RuleHit | null | Promise<R
  * holds for. Undefined when the twin cannot tell: a condition threw, which rejects the engine's run
  * too (the engine evaluates every rule for every action), so the engine meets it and reports it.
  */
-function twinHit(ordered: EscalationRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): RuleHit | null | undefined {
+function twinHit(ordered: CompiledRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): RuleHit | null | undefined {
   try {
-    const holds = factSets.map(({ facts }) => ordered.map((rule) => conditionHolds(rule.when, facts, OPERATORS, resolvePath)));
+    const holds = factSets.map(({ facts }) => ordered.map((compiled) => conditionHolds(compiled.when, facts, OPERATORS, resolvePath)));
     for (let r = 0; r < ordered.length; r++) {
       for (let f = 0; f < factSets.length; f++) {
-        if (holds[f][r]) return { rule: ordered[r], held: heldLeaves(ordered[r].when, factSets[f].facts, OPERATORS, resolvePath), action: factSets[f].action };
+        if (holds[f][r]) {
+          const held = heldLeaves(ordered[r].when, factSets[f].facts, OPERATORS, resolvePath);
+          return { rule: ordered[r].rule, held: asWritten(held, ordered[r]), action: factSets[f].action };
+        }
       }
     }
     return null;
@@ -196,7 +250,7 @@ function twinHit(ordered: EscalationRule[], factSets: { action: PricedAction | n
   }
 }
 
-async function runEngine(ctx: GateContext, engine: Engine, ordered: EscalationRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): Promise<RuleHit | null> {
+async function runEngine(ctx: GateContext, engine: Engine, ordered: CompiledRule[], factSets: { action: PricedAction | null; facts: Record<string, unknown> }[]): Promise<RuleHit | null> {
   const successes = new Map<EscalationRule, { result: RuleResult; action: PricedAction | null }>();
   for (const { action, facts } of factSets) {
     const { results } = await engine.run(facts);
@@ -205,9 +259,9 @@ async function runEngine(ctx: GateContext, engine: Engine, ordered: EscalationRu
       if (rule && !successes.has(rule)) successes.set(rule, { result, action });
     }
   }
-  for (const rule of ordered) {
-    const hit = successes.get(rule);
-    if (hit) return { rule, held: heldConditions(hit.result.conditions as unknown as ConditionNode), action: hit.action };
+  for (const compiled of ordered) {
+    const hit = successes.get(compiled.rule);
+    if (hit) return { rule: compiled.rule, held: asWritten(heldConditions(hit.result.conditions as unknown as ConditionNode), compiled), action: hit.action };
   }
   return null;
 }

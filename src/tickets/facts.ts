@@ -8,15 +8,18 @@ type ActionEntry = Extract<HistoryEntry, { kind: 'action' }>;
 /** Per action type, the org's actions of the last hour counted outside the history (DecideDeps.orgRecentActions). */
 export type OrgRecentActions = Readonly<Partial<Record<ActionEntry['type'], number>>>;
 
-/** Store ids are compared as upper-cased strings, like the extractor's ids. */
-export const orderKey = (id: string): string => id.toUpperCase();
+/**
+ * Store ids are compared as upper-cased strings, like the extractor's ids; a leading `#` (how
+ * shops and customers write an order number, "#1042") is not part of the id.
+ */
+export const orderKey = (id: string): string => id.trim().replace(/^#\s*/, '').toUpperCase();
 
 /**
  * Everything the gates need that does not come from the model, derived once from the scenario.
  * The customer is the store customer whose email equals ticket.from, case-insensitively.
  */
 export function deriveFacts(scenario: Scenario, nowMs: number, unlisted: OrgRecentActions = {}): Facts {
-  const from = scenario.ticket.from.trim().toLowerCase();
+  const from = senderAddress(scenario.ticket.from);
   const customer = (from && scenario.store.customers.find((c) => c.email.trim().toLowerCase() === from)) || null;
   const ordersById = new Map<string, Order>();
   for (const order of scenario.store.orders) ordersById.set(orderKey(order.id), order);
@@ -59,6 +62,15 @@ export function deriveFacts(scenario: Scenario, nowMs: number, unlisted: OrgRece
         : [],
     ),
   });
+}
+
+/**
+ * The sender's address, lower-cased: `ticket.from` as given, or the address inside the angle
+ * brackets of a mail header's display form ("Jane Doe <jane@example.com>").
+ */
+export function senderAddress(from: string): string {
+  const bracketed = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from);
+  return (bracketed ? bracketed[1] : from).trim().toLowerCase();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { guardrailSettingsSchema } from '../guardrails/settings.ts';
-import { InputError, fromZodError } from '../errors.ts';
+import { InputError, fieldPath, fromZodError } from '../errors.ts';
 import { ruleConditionSchema } from './rules.ts';
 
 export const INTENTS = [
@@ -147,6 +147,19 @@ function sameJson(value: unknown, json: unknown): boolean {
 }
 
 /**
+ * zod's errors naming each field; an unknown key (a typo such as `autoAproveMax`) is named by its
+ * own path rather than its parent's, one issue per key.
+ */
+function settingsError(error: z.ZodError): InputError {
+  const issues = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: `unknown setting "${key}"` }))
+      : fromZodError(new z.ZodError([issue])).issues,
+  );
+  return new InputError(issues);
+}
+
+/**
  * Partial settings deep-merged over `base` (the defaults unless given), then validated.
  * An invalid value is an InputError naming the field (`actions.refund.autoApproveMax`), never a default.
  * Validated results are cached by their JSON text: replay files repeat the same settings on every line.
@@ -169,7 +182,7 @@ export function resolveSettings(partial: unknown = {}, base: unknown = DEFAULT_S
     }
   }
   const result = settingsSchema.safeParse(deepMerge(base, partial ?? {}));
-  if (!result.success) throw fromZodError(result.error);
+  if (!result.success) throw settingsError(result.error);
   if (key !== undefined && settingsCache.size < 1000) settingsCache.set(key, result.data);
   if (key !== undefined) rememberRecent(key, result.data);
   return result.data;

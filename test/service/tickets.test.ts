@@ -24,6 +24,15 @@ describeEngines('POST /v1/tickets', (svc) => {
     expect(await withOrg(svc().db, org.orgId, (tx) => countStoreMutations(tx, org.orgId))).toBe(1);
   });
 
+  it('finds the customer of a sender written with a display name, as the CLI does', async () => {
+    const org = await makeOrg(svc(), { settings: LIVE, ...store });
+    await api(svc(), 'POST', '/v1/tickets', { as: org.key, body: refundTicket('t-named', 'Jane Doe <Jane@Example.com>', '1042', 10) });
+    await drain(svc());
+    const got = await api(svc(), 'GET', '/v1/tickets/t-named', { as: org.key });
+    expect(got.body.customerId).toBe('c1');
+    expect(got.body.outcome).toBe('executed');
+  });
+
   it('decides the same ticket posted 10 times concurrently once', async () => {
     const org = await makeOrg(svc(), { settings: LIVE, ...store });
     const body = refundTicket('t-dup', 'jane@example.com', '1042', 20);

@@ -151,8 +151,8 @@ describe('classification confidence and a failing model', () => {
 describe('short circuit', () => {
   it.each([
     ['spam', 'spam'],
-    ['human_request', 'the customer asks for a person'],
-    ['general_inquiry', 'a general inquiry'],
+    ['human_request', 'human_request: the customer asks for a person'],
+    ['general_inquiry', 'general_inquiry: a general inquiry'],
   ])('%s stops the run without a reply', async (intent, reason) => {
     const d = await run({ model: { intent, actions: [] } });
     expect(d.outcome).toBe('short_circuited');

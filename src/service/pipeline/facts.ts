@@ -9,7 +9,7 @@ import { decisionFactsOf, loadDecisionFacts, type DecisionFacts, type FactRow } 
 import { batchFactsPlan } from '../repo/batch-facts.ts';
 import { run } from '../db/port.ts';
 import { toCustomer, toOrder } from '../../adapters/store/demo.ts';
-import type { OrgRecentActions } from '../../tickets/facts.ts';
+import { senderAddress, type OrgRecentActions } from '../../tickets/facts.ts';
 import { addInFlight, inFlightOf } from './in-flight.ts';
 
 export interface StoreFacts {
@@ -24,7 +24,7 @@ export interface StoreFacts {
 export async function loadStoreFacts(
   store: Pick<StoreAdapter, 'findCustomerByEmail' | 'listOrders' | 'getOrder' | 'findCustomerWithOrders'>, ticket: Ticket, foundBefore?: Customer | null,
 ): Promise<StoreFacts> {
-  const email = ticket.from.trim();
+  const email = senderAddress(ticket.from); // "Jane Doe <jane@example.com>" is jane@example.com, as in the core
   let customer: Customer | null;
   let orders: Order[];
   if (foundBefore === undefined && email && store.findCustomerWithOrders) {
@@ -111,7 +111,7 @@ export interface TicketFacts {
  */
 export async function loadBatchFacts(q: Queryable, orgId: string, tickets: readonly Ticket[], windowDays: number, now: Date, readAt: Date): Promise<TicketFacts[]> {
   const nowIso = now.toISOString();
-  const requests = tickets.map((t) => ({ id: t.id, email: t.from.trim() || null, named: namedOrderIds(t) }));
+  const requests = tickets.map((t) => ({ id: t.id, email: senderAddress(t.from) || null, named: namedOrderIds(t) }));
   const rows = await run<FactRow & { customer: Record<string, unknown> | null; orders: Array<Record<string, unknown>>; named: Array<Record<string, unknown>> }>(
     q, batchFactsPlan(orgId, requests, windowDays, nowIso, readAt.toISOString()));
   return Promise.all(rows.map(async (row, i) => {

@@ -1,9 +1,10 @@
 import { answerOf, pass, type Gate } from './types.ts';
 
+// Each reason names the intent as the spec does, so `stoppedAt.reason` says which one stopped the run.
 const WHY: Record<string, string> = {
   spam: 'spam',
-  human_request: 'the customer asks for a person',
-  general_inquiry: 'a general inquiry',
+  human_request: 'human_request: the customer asks for a person',
+  general_inquiry: 'general_inquiry: a general inquiry',
 };
 
 export const shortCircuit: Gate = {
