@@ -4,6 +4,7 @@ import { merchantRegex } from '../regex.ts';
 import { literalPrefilter } from '../regex-literal.ts';
 import { compileWords } from '../match/words.ts';
 import { originalSpan, type MappedText } from '../normalise/mapped.ts';
+import { normaliseForRegex } from '../normalise/steps.ts';
 
 export type PatternDetector = (original: string, words: MappedText) => Finding[];
 
@@ -46,21 +47,23 @@ export function compileBlockedPatterns(patterns: readonly BlockedPattern[]): Pat
     const out: Finding[] = [];
     for (const m of words.find(normalised.text)) out.push(toFinding(wordPatterns[m.term], originalSpan(normalised, m.start, m.end), original));
     if (regexPatterns.length) {
+      // the words' text has its accents folded; a regex sees them (nothing to redo when nothing changed)
+      const text = normalised.starts === null ? normalised : normaliseForRegex(original);
       let toUtf16: ((cp: number) => number) | null = null;
       for (const { pattern, re, mustContain } of regexPatterns) {
         // RE2 lives in WebAssembly (~10 µs a call): skip it when a literal every match needs is absent
-        if (mustContain && !mustContain.test(normalised.text)) continue;
-        toUtf16 ??= codePointToUtf16(normalised.text);
+        if (mustContain && !mustContain.test(text.text)) continue;
+        toUtf16 ??= codePointToUtf16(text.text);
         re.lastIndex = 0;
         let m: ReturnType<typeof re.exec>;
-        while ((m = re.exec(normalised.text)) !== null) {
+        while ((m = re.exec(text.text)) !== null) {
           const start = toUtf16(m.index);
           const matched = m[0] ?? '';
           if (matched.length === 0) {
             re.lastIndex += 1;
             continue;
           }
-          out.push(toFinding(pattern, originalSpan(normalised, start, start + matched.length), original));
+          out.push(toFinding(pattern, originalSpan(text, start, start + matched.length), original));
         }
       }
     }

@@ -19,8 +19,9 @@ const LEET: Record<string, string> = {
   '4': '4a', '@': '@a', '8': '8b', '3': '3e', '9': '9g', '1': '1il', '!': '!i', '|': '|il', '0': '0o',
   '5': '5s', '$': '$s', '7': '7t',
 };
-// Between two letters of a word: up to three spaces or punctuation marks (s.h.i.t, s - h - i - t).
-const SEP = `[\\s._\\-~'",:;/\\\\^=]{0,3}`;
+// Between two letters of a word: up to three spaces, punctuation marks or symbols (s.h.i.t, s - h - i - t,
+// a+c+m+e, a•c•m•e, a*c*m*e).
+const SEP = `[\\s\\p{P}\\p{S}]{0,3}`;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const VOWEL = /^[aeiou4@3!|10]$/;
 
@@ -56,7 +57,8 @@ function charClass(c: string, masked: boolean): string {
   return members.length === 1 ? escape(members) : `[${[...members].map(escape).join('')}]`;
 }
 
-const WORD_GAP = `[^\\p{L}\\p{N}]{1,5}`;
+// Between the words of a phrase: up to five non-word characters, or none ("RivalMart" is "rival mart").
+const WORD_GAP = `[^\\p{L}\\p{N}]{0,5}`;
 
 // Stretched vowels ("shiiit", "fuuuck") still read as the word; consonants are not stretched, or
 // "asses" would read "assess" and "ass" would read "asss…".
@@ -129,7 +131,7 @@ export function compileWords(rawTerms: readonly string[]): WordMatcher {
 }
 
 const LETTER = /\p{L}/u;
-const SEPARATOR = /[\s._\-~'",:;/\\^=]/;
+const SEPARATOR = /[\s\p{P}\p{S}]/u;
 const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 
 /**
@@ -137,7 +139,7 @@ const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
  * must not continue a spelled-out run on either side (a single letter one separator away).
  */
 function insideSpelledRun(text: string, start: number, end: number, matched: string): boolean {
-  if (!/[\p{L}\p{N}$@!|*+][\s._\-~'",:;/\\^=]/u.test(matched)) return false;
+  if (!/[\p{L}\p{N}$@!|*+][\s\p{P}\p{S}]/u.test(matched)) return false;
   // ("a" and "i" before a spelled-out word are the words a and I: "give a f u c k")
   const before = SEPARATOR.test(text[start - 1] ?? '') && isLetter(text[start - 2]) && !isLetter(text[start - 3]) && !/[ai]/.test(text[start - 2]);
   const after = SEPARATOR.test(text[end] ?? '') && isLetter(text[end + 1]) && !isLetter(text[end + 2]);
@@ -156,5 +158,6 @@ function plausible(matched: string, term: WordTerm): boolean {
   const chunks = matched.split(/\s+/).filter((c) => /[\p{L}\p{N}$@!|*+]/u.test(c));
   if (chunks.length === term.words) return true;
   // spelled out letter by letter: "s h i t", "r i v a l m a r t"
-  return chunks.every((c) => [...c.replace(/[._\-~'",:;/\\^=]/g, '')].length <= 1);
+  // (separators dropped; a look-alike symbol such as $ or @ still counts as a letter)
+  return chunks.every((c) => [...c.replace(/(?![$@!|*+])[\p{P}\p{S}]/gu, '')].length <= 1);
 }

@@ -11,6 +11,9 @@ const TABLE: Record<string, string> = {
   'χ': 'x', 'ω': 'w', 'ϲ': 'c', 'ϳ': 'j',
   // Latin extensions that render as a plain letter
   'ɑ': 'a', 'ƅ': 'b', 'ɩ': 'i', 'ℓ': 'l', 'ɒ': 'a', 'ꞵ': 'b',
+  // small capitals (ᴀᴄᴍᴇ), which NFKC leaves as they are
+  'ᴀ': 'a', 'ʙ': 'b', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e', 'ꜰ': 'f', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i', 'ᴊ': 'j', 'ᴋ': 'k',
+  'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ʀ': 'r', 'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w', 'ᴢ': 'z',
 };
 
 /** Maps a look-alike letter to the Latin letter it imitates. */

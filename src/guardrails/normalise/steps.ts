@@ -22,6 +22,19 @@ export const lowerCase: CharTransformer = (c) => {
 /** Cyrillic/Greek homoglyphs read as the Latin letters they imitate. */
 export { confusable };
 
+const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
+
+/**
+ * Accents are dropped ("Ácme", "acmé", "a\u0301cme" read "acme"): a diacritic on a letter is the
+ * cheapest look-alike there is. A combining mark on its own is dropped too.
+ */
+export const foldDiacritics: CharTransformer = (c) => {
+  if (c.charCodeAt(0) < 0xc0) return undefined; // nothing below À carries or is a mark
+  const decomposed = c.normalize('NFD');
+  return MARK.test(decomposed) ? decomposed.replace(MARKS, '').normalize('NFC') : undefined;
+};
+
 /** Curly quotes and dashes become their ASCII forms, so "that’s" matches "that's". */
 export const asciiPunctuation: CharTransformer = (c) => {
   switch (c) {
@@ -34,11 +47,17 @@ export const asciiPunctuation: CharTransformer = (c) => {
 };
 
 /**
- * For words and tone: invisible characters out, NFKC, lower case, confusables, ASCII punctuation.
+ * For words and tone: invisible characters out, NFKC, lower case, confusables, accents off, ASCII punctuation.
  * Leetspeak (sh1t, $hit) is NOT rewritten here: a digit can stand for two letters (1 → i or l) and
  * rewriting would destroy numbers, so it lives in the compiled matchers as letter classes instead.
  */
-export const WORD_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, lowerCase, confusable, asciiPunctuation];
+export const WORD_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, lowerCase, confusable, foldDiacritics, asciiPunctuation];
+
+/**
+ * For merchant regular expressions: the word chain without accent folding, so that a pattern that
+ * spells an accent ("café") still matches it.
+ */
+export const REGEX_CHAIN: readonly CharTransformer[] = WORD_CHAIN.filter((step) => step !== foldDiacritics);
 
 /** For PII: only what changes how digits and addresses are written (full-width digits, invisible characters). */
 export const PII_CHAIN: readonly CharTransformer[] = [dropInvisible, nfkc, asciiPunctuation];
@@ -56,6 +75,12 @@ function plain(text: string): boolean {
 export function normaliseWords(text: string): MappedText {
   if (plain(text)) return identity(text.toLowerCase());
   return applyCharTransformers(identity(text), WORD_CHAIN);
+}
+
+/** Normalises a text for merchant regexes (as normaliseWords, accents kept). */
+export function normaliseForRegex(text: string): MappedText {
+  if (plain(text)) return identity(text.toLowerCase());
+  return applyCharTransformers(identity(text), REGEX_CHAIN);
 }
 
 /** Normalises a text for PII detection (no leetspeak, no case folding, no spacing collapse). */

@@ -1,4 +1,4 @@
-import { labelBefore, precededBy, type PiiSpan } from './span.ts';
+import { REFERENCE_LABEL, precededBy, type PiiSpan } from './span.ts';
 import { plausibleNationalLength, validPhoneDigits } from './phone-validity.ts';
 import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 
@@ -7,8 +7,6 @@ import { isDigit, isWordChar, type TextFacts } from './facts.ts';
 // out. A run is what /(?<![\w+.\-/])\+?\(?\d[\d().\- ]*\d\)?(?![\w]|[.\-/]\d)/ matches; runEndAt reads
 // it by hand, only where one can begin (a digit run, or the "+", "(" or "+(" just before one): the regex
 // run there cost more than the rest of the phone search.
-// An order, invoice, tracking or reference number is labelled as such; it is not a phone number.
-const NOT_A_PHONE = labelBefore(/(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*|#\s*/i);
 
 /**
  * Phone numbers valid for their country by libphonenumber's full metadata ("max"): national formats in
@@ -36,6 +34,8 @@ export function findPhones(text: string, facts: TextFacts, defaultRegion: string
     }
     if (runStart < 0) continue;
     from = runEnd;
+    // "$4155552671", "€ 2125550123": an amount of money, not a phone number
+    if (afterCurrency(text, runStart)) continue;
     // the digit runs inside this run: first..last (a run ends on a digit or the ")" right after one)
     const first = g;
     let last = g;
@@ -63,7 +63,7 @@ export function findPhones(text: string, facts: TextFacts, defaultRegion: string
         if (text[end] === ')' && text.lastIndexOf('(', end) >= start && text.lastIndexOf(')', end - 1) < start) end += 1;
         const e164 = validPhoneDigits(text.slice(start, end), digitsOf(text, facts, i, j), text.charCodeAt(start) === 43, defaultRegion);
         // the label test runs last: it is the slower one, and valid numbers are rare
-        if (e164 && !precededBy(text, start, NOT_A_PHONE)) {
+        if (e164 && !precededBy(text, start, REFERENCE_LABEL)) {
           out.push({ type: 'phone', start, end, value: e164 });
           i = j;
           break;
@@ -121,6 +121,13 @@ function digitsOf(text: string, facts: TextFacts, i: number, j: number): string 
   for (let k = i + 1; k <= j; k++) digits += text.slice(facts.starts[k], facts.ends[k]);
   return digits;
 }
+
+/** A currency symbol right before `start` (one space allowed between). */
+function afterCurrency(text: string, start: number): boolean {
+  const before = text[start - 1] === ' ' ? start - 2 : start - 1;
+  return before >= 0 && CURRENCY.test(text[before]);
+}
+const CURRENCY = /\p{Sc}/u;
 
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 

@@ -23,3 +23,9 @@ export function precededBy(text: string, start: number, label: RegExp, window = 
   label.lastIndex = before.length;
   return label.test(before);
 }
+
+/**
+ * An order, invoice, tracking, SKU, batch or reference number is labelled as such ("order #", "SKU:",
+ * "tracking number"): what follows is that number, not a phone number or an SSN.
+ */
+export const REFERENCE_LABEL = labelBefore(/(?:order|invoice|tracking|track|shipment|parcel|package|ref(?:erence)?|sku|item|account|acct|confirmation|conf|case|ticket|rma|po|receipt|transaction|txn|serial|model|part|product|batch|lot|id)\s*(?:no\.?|number|num|nr|id|code|#)?(?:\s+(?:is|was))?\s*[:#]?\s*#?\s*|#\s*/i);

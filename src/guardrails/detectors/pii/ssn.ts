@@ -1,4 +1,4 @@
-import { labelBefore, precededBy, type PiiSpan } from './span.ts';
+import { REFERENCE_LABEL, labelBefore, precededBy, type PiiSpan } from './span.ts';
 import { isDigit, type TextFacts } from './facts.ts';
 
 // Nine bare digits are an SSN only when the text says so just before.
@@ -33,7 +33,7 @@ export function findSsns(text: string, facts: TextFacts): PiiSpan[] {
     const area = text.slice(start, ends[k]);
     const group = text.slice(starts[k + 1], ends[k + 1]);
     const serial = text.slice(starts[k + 2], end);
-    if (validSsn(area, group, serial)) out.push({ type: 'ssn', start, end, value: area + group + serial });
+    if (validSsn(area, group, serial) && !labelledReference(text, start)) out.push({ type: 'ssn', start, end, value: area + group + serial });
     k += 2; // an invalid number is still not the start of another one
   }
   if (!nine || !SSN_WORD.test(text)) return out;
@@ -47,6 +47,9 @@ export function findSsns(text: string, facts: TextFacts): PiiSpan[] {
   }
   return out;
 }
+
+/** "order number 123-45-6789", "SKU 123-45-6789": a labelled reference, unless the label says SSN. */
+const labelledReference = (text: string, start: number) => precededBy(text, start, REFERENCE_LABEL) && !precededBy(text, start, SSN_CONTEXT, 40);
 
 /** "-6789" continues after `end`: the number is part of a longer hyphenated code. */
 const gluedToHyphen = (text: string, end: number) => text.charCodeAt(end) === 45 && isDigit(text.charCodeAt(end + 1));
