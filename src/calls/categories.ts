@@ -5,7 +5,9 @@ import type { BusinessConfig, Category } from './config.ts';
 import { canonical } from './speech.ts';
 
 const TRADE_WORDS: Record<string, string[]> = {
-  plumbing: ['plumbing', 'plumber', 'pipe', 'pipes', 'leak', 'leaking', 'leaky', 'drain', 'drains', 'clog', 'clogged', 'toilet', 'faucet', 'sink', 'water heater', 'sewer', 'sewage', 'sump pump', 'garbage disposal', 'disposal', 'shower', 'tub', 'hose bib', 'water pressure', 'backflow', 'hot water', 'water line', 'burst'],
+  plumbing: ['plumbing', 'plumber', 'pipe', 'pipes', 'leak', 'leaking', 'leaky', 'drain', 'drains', 'clog', 'clogged', 'toilet', 'faucet', 'sink', 'water heater', 'sewer', 'sewage', 'sump pump', 'garbage disposal', 'disposal', 'shower', 'tub', 'hose bib', 'water pressure', 'backflow', 'hot water', 'water line', 'burst',
+    // gas lines and floods from pipes are plumbers' work (calls.md: a gas smell at a plumbing business is "plumbing")
+    'smell gas', 'smells gas', 'smelling gas', 'gas smell', 'gas line', 'gas pipe', 'gas leak', 'flood', 'flooding', 'flooded', 'overflowing'],
   electrical: ['electrical', 'electric', 'electrician', 'outlet', 'outlets', 'breaker', 'panel', 'wiring', 'wire', 'wires', 'circuit', 'light switch', 'switch', 'flicker', 'flickering', 'gfci', 'fuse', 'power', 'generator', 'ceiling fan', 'sparks', 'sparking', 'amp', 'lights'],
   hvac: ['hvac', 'furnace', 'heat', 'heating', 'heater', 'ac', 'air conditioning', 'air conditioner', 'cooling', 'thermostat', 'boiler', 'heat pump', 'duct', 'ducts', 'radiator', 'tune up', 'carbon monoxide', 'co', 'pilot', 'vent'],
   roofing: ['roof', 'roofing', 'roofer', 'shingle', 'shingles', 'gutter', 'gutters', 'flashing', 'skylight', 'ice dam', 'soffit', 'fascia'],

@@ -1,6 +1,6 @@
 // `gatehouse calls simulate <call.json>` and `gatehouse calls qa <business.json> [--json]`.
 // Exit codes as for replay: 0 ok, 1 invalid input (or a failed QA suite), 2 usage.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { EXIT, describeInputError, readJsonFile, writeOut } from '../cli/jsonl.ts';
@@ -16,8 +16,10 @@ export async function runCallsSimulate(file: string): Promise<number> {
     const configPath = typeof call === 'object' && call !== null && 'configPath' in call && !('config' in call) ? (call as { configPath: unknown }).configPath : undefined;
     let loaded: unknown;
     if (typeof configPath === 'string') {
-      const path = resolve(file === '-' ? process.cwd() : dirname(file), configPath);
-      if (!existsSync(path)) throw new InputError([{ field: 'configPath', message: `no such file: ${configPath}` }]);
+      // relative to the call file (examples/calls/*.json); failing that, to the working directory
+      const besideCall = resolve(file === '-' ? process.cwd() : dirname(file), configPath);
+      const path = isFile(besideCall) ? besideCall : resolve(process.cwd(), configPath);
+      if (!isFile(path)) throw new InputError([{ field: 'configPath', message: `no such file: ${configPath}` }]);
       loaded = await readJsonFile(path).catch((error: unknown) => {
         throw error instanceof InputError ? error.under('configPath') : error;
       });
@@ -42,6 +44,8 @@ export async function runCallsQa(file: string, options: { json?: boolean } = {})
     return reportInputError(error);
   }
 }
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
 function reportInputError(error: unknown): number {
   if (!(error instanceof InputError)) throw error;

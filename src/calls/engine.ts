@@ -4,7 +4,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { BusinessConfig, Hazard, IntakeField } from './config.ts';
 import type { GuardrailSettings } from '../guardrails/settings.ts';
-import { detectHazardsInTurn, detectPushes, soundsUrgent } from './hazards.ts';
+import { detectHazardsCanonical, detectHazardsInTurn, detectPushes, soundsUrgent } from './hazards.ts';
 import { canonical } from './speech.ts';
 import { sanitizeCallerText } from './sensitive.ts';
 import { matchCategoryCanonical } from './categories.ts';
@@ -112,12 +112,18 @@ export function hearCaller(ctx: CallContext, previous: CallState, words: string)
   state.transcript.push({ role: 'caller', text });
   state.heard = state.heard ? `${state.heard} . ${canon}` : canon;
   const asked = state.asked;
-  const gotAnswer = readFields(config, state, text, canon, asked);
+  const newHazards = detectHazardsInTurn(canon, state.heard).filter((h) => !state.hazards.includes(h));
+  const pushes = newHazards.length ? [] : detectPushes(canon);
+  // a hazard in these very words, or a question of the caller's own, is not a bare answer ("what do you
+  // think is wrong" is no name, "oh wait now i smell gas" no address); a cold spell that completes an
+  // earlier "no heat" is (the turn may well be "jane doe, and its 5 degrees out")
+  const hazardInTurn = newHazards.length > 0 && detectHazardsCanonical(canon).length > 0;
+  const answersQuestion = !hazardInTurn && !isCallerQuestion(text, canon, pushes.length > 0);
+  const gotAnswer = readFields(config, state, text, canon, asked, answersQuestion);
 
   const parts: string[] = [];
   if (removed.length) parts.push(say.LINES.sensitiveDropped);
 
-  const newHazards = detectHazardsInTurn(canon, state.heard).filter((h) => !state.hazards.includes(h));
   if (newHazards.length) {
     state.hazards.push(...newHazards);
     state.disposition = 'safety_escalation';
@@ -141,9 +147,16 @@ export function hearCaller(ctx: CallContext, previous: CallState, words: string)
     return end(ctx, state, parts, 'hangup');
   }
 
+  const declined = asked === 'preferredWindow' && state.intake.preferredWindow ? [] : pushes;
   if (asked === 'preferredWindow' && state.intake.preferredWindow) parts.push(say.LINES.preferenceNoted);
-  else if (!newHazards.length) for (const push of detectPushes(canon)) parts.push(say.DECLINES[push]);
+  else for (const push of declined) parts.push(say.DECLINES[push]);
   if (asked && !gotAnswer && !state.skipped.includes(asked)) {
+    if (declined.length || removed.length) {
+      // the caller asked something, or offered what we must not keep, instead of answering: decline or say
+      // it was dropped, then ask again (not a missed answer, so no "didn't catch that")
+      parts.push(say.question(asked, config));
+      return speak(ctx, state, parts, 'listen');
+    }
     state.attempts[asked] = (state.attempts[asked] ?? 0) + 1;
     if (state.attempts[asked]! < 2 && !newHazards.length) {
       parts.push(say.LINES.reask, say.question(asked, config));
@@ -213,10 +226,18 @@ function end(ctx: CallContext, state: CallState, parts: string[], action: NextAc
 /** Every line passes the call guardrails before it is said; a blocked line is replaced and recorded. */
 function speak(ctx: CallContext, state: CallState, parts: string[], action: NextAction): Step {
   const text = parts.join(' ');
-  const checked = checkSpeech(text, ctx.guardrails, state.transcript.length, ctx.memoiseGuard !== false);
+  const checked = checkSpeech(text, ctx.guardrails, state.transcript.length, ctx.memoiseGuard !== false, ownNames(ctx.config));
   state.violations.push(...checked.violations);
   state.transcript.push({ role: 'assistant', text: checked.text });
   return { state, say: checked.text, action };
+}
+
+const OWN_NAMES = new WeakMap<BusinessConfig, string[]>();
+/** The business's name and category labels: said as names, not as claims (see checkSpeech). */
+function ownNames(config: BusinessConfig): string[] {
+  let names = OWN_NAMES.get(config);
+  if (!names) OWN_NAMES.set(config, (names = [config.business.name, ...config.categories.map((c) => c.label)]));
+  return names;
 }
 
 function nextField(config: BusinessConfig, state: CallState): IntakeField | null {
@@ -242,19 +263,32 @@ function callerIdNumber(raw: string | null | undefined, config: BusinessConfig):
   return parsed?.isValid() ? parsed.number : null;
 }
 
-/** Reads every allowed field from one turn; true when the field just asked got an answer. */
-function readFields(config: BusinessConfig, state: CallState, text: string, canon: string, asked: IntakeField | null): boolean {
+const QUESTION_START = /^(?:(?:so|ok|okay|well|yeah|hey|and|but|oh|wait|sorry|hi|hello|listen)\s+)*(?:what|whats|how|hows|when|why|where|who|which|is|are|can|could|will|would|do|does|did|should|shall|may|might)\b/;
+
+/** The caller asks something rather than answers: "what do you think is wrong", "can you guarantee…". */
+function isCallerQuestion(text: string, canon: string, pushes: boolean): boolean {
+  if (!QUESTION_START.test(canon)) return false;
+  // "Will Smith" is a name; "will you be able to fix it" is a question
+  return pushes || text.trim().endsWith('?') || canon.split(' ').length >= 4;
+}
+
+/**
+ * Reads every allowed field from one turn; true when the field just asked got an answer. A bare answer
+ * ("jane doe", "12 elm") counts only when `answersQuestion`; cued ones ("my name is…") always do.
+ */
+function readFields(config: BusinessConfig, state: CallState, text: string, canon: string, asked: IntakeField | null, answersQuestion: boolean): boolean {
   const allowed = new Set(config.intakeFields);
   const set = (field: IntakeField, value: string | null) => {
     if (value && allowed.has(field) && state.intake[field] === undefined) state.intake[field] = value;
   };
   if (asked === 'problem' && text.trim()) set('problem', text.trim().slice(0, 500));
+  const bare = answersQuestion ? asked : null;
   set('callbackNumber', readPhone(text, region(config)));
-  set('zipCode', readZip(text, asked === 'zipCode'));
-  set('serviceAddress', readAddress(text, asked === 'serviceAddress'));
-  set('name', readName(text, asked === 'name'));
-  set('propertyType', readPropertyType(text, asked === 'propertyType'));
-  set('preferredWindow', readPreferredWindow(text, asked === 'preferredWindow'));
+  set('zipCode', readZip(text, bare === 'zipCode'));
+  set('serviceAddress', readAddress(text, bare === 'serviceAddress'));
+  set('name', readName(text, bare === 'name'));
+  set('propertyType', readPropertyType(text, bare === 'propertyType'));
+  set('preferredWindow', readPreferredWindow(text, bare === 'preferredWindow'));
 
   // a category, once heard, stays; until then the whole story so far is matched again
   const answer = asked === 'category' ? matchCategoryCanonical(canon, config) : null;

@@ -28,7 +28,11 @@ export function readPhone(text: string, region: CountryCode): string | null {
 /** A US ZIP (or the region's postal code, as typed in the config): bare when asked, after "zip"/an address otherwise. */
 export function readZip(text: string, asked: boolean): string | null {
   if (!asked && !/\d|\b(?:zip|postal)\b/i.test(text)) return null;
-  const t = spokenDigits(text).replace(/(\d)[\s-](?=\d(?:[\s-]?\d){3}\b)/g, '$1').replace(/(\d) (?=\d)/g, '$1');
+  // ZIP+4 ("62701-1234"): the ZIP is the first five digits; the digit-joining below would merge all nine
+  const t = spokenDigits(text)
+    .replace(/\b(\d{5})-\d{4}\b/g, '$1')
+    .replace(/(\d)[\s-](?=\d(?:[\s-]?\d){3}\b)/g, '$1')
+    .replace(/(\d) (?=\d)/g, '$1');
   const cued = /\b(?:zip|zip code|postal code|zipcode)\b(?:\s+(?:is|its|it's))?[:\s]*(\d{5})\b/i.exec(t);
   if (cued) return cued[1];
   const afterStreet = ZIP_AFTER_STREET.exec(t);
@@ -43,21 +47,25 @@ export function readAddress(text: string, asked: boolean): string | null {
   const t = spokenDigits(text);
   const m = STREET.exec(t);
   if (m) return tidy(m[0]);
-  if (!asked || !/\d/.test(t)) return null;
-  const bare = t.replace(/^\s*(?:(?:yeah|yes|sure|ok|okay|so)\s*,?\s*)*(?:it'?s|the address is|address is|i live at|we're at|we are at|at)\s+/i, '');
+  // a leading "oh" is a filler ("oh, 12 elm"), not a house number zero
+  const spoken = spokenDigits(text.replace(/^\s*oh\b[\s,]*/i, ''));
+  if (!asked || !/\d/.test(spoken)) return null;
+  const bare = spoken.replace(/^\s*(?:(?:yeah|yes|sure|ok|okay|so)\s*,?\s*)*(?:it'?s|the address is|address is|i live at|we're at|we are at|at)\s+/i, '');
   return tidy(bare.split(/[.!?]/)[0]).slice(0, 120) || null;
 }
 
 const NOT_NAMES = new Set(
-  'a an the and or but so yes yeah no okay ok sure hi hello um uh well calling about with from for my your our just really very urgent emergency here there it its is this that i im me we us they he she having got have has gas water heat no not sorry please thanks thank you calling call problem issue'.split(' '),
+  'a an the and or but so yes yeah no okay ok sure hi hello um uh well calling about with from for my your our just really very urgent emergency here there it its is this that i im me we us they he she having got have has gas water heat no not sorry please thanks thank you calling call problem issue at on in back after before later anytime tomorrow today tonight asap soon when whenever'.split(' '),
 );
 
 /** "my name is Jane Doe", "this is Jane", "name's Jane", or the bare answer to "can I get your name?" */
 export function readName(text: string, asked: boolean): string | null {
-  const cued = /\b(?:my name is|my name's|name is|name's|this is|it's|its|i am|i'm|im)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})/i.exec(text);
-  const weakCue = cued !== null && /^(?:this is|it's|its|i am|i'm|im)/i.test(cued[0]);
-  const fromCue = cued ? nameWords(cued[1]) : [];
-  if (fromCue.length && (asked || !weakCue || fromCue.length >= 2)) return fromCue.join(' ');
+  // every cue in turn: "you can call me anytime, my name is Bob" has its name after the second one
+  for (const cued of text.matchAll(/(?<![\p{L}'])(?:my name is|my name's|name is|name's|call me|this is|it's|its|i am|i'm|im)\s+(\p{L}[\p{L}'-]+(?:\s+\p{L}[\p{L}'-]+){0,2})/giu)) {
+    const weakCue = /^(?:this is|it's|its|i am|i'm|im)/i.test(cued[0]);
+    const fromCue = nameWords(cued[1]);
+    if (fromCue.length && (asked || !weakCue || fromCue.length >= 2)) return fromCue.join(' ');
+  }
   if (!asked) return null;
   const bare = nameWords(text.replace(/^\s*(?:(?:yeah|yes|sure|ok|okay|hi|hello|um|uh)\s*,?\s*)+/i, ''));
   return bare.length ? bare.join(' ') : null;
@@ -68,8 +76,9 @@ function nameWords(candidate: string): string[] {
   const words: string[] = [];
   for (const w of candidate.split(/\s+/)) {
     const word = w.replace(/[,.;!?]+$/, '');
-    if (!word || NOT_NAMES.has(word.toLowerCase()) || !/^[a-z][a-z'-]*$/i.test(word)) break;
-    words.push(word[0].toUpperCase() + word.slice(1));
+    // \p{L}: names are not only ASCII ("José García")
+    if (!word || NOT_NAMES.has(word.toLowerCase()) || !/^\p{L}[\p{L}'-]*$/u.test(word)) break;
+    words.push(word[0].toLocaleUpperCase() + word.slice(1));
     if (words.length === 3 || word !== w) break;
   }
   return words;

@@ -54,7 +54,7 @@ const RULES: Record<Exclude<Hazard, 'no_heat'>, HazardRule[]> = {
 
 const NO_HEAT = /\b(?:no heat|no heating|without heat|dont have (?:any )?heat|have no heat|lost (?:our |my |the )?heat|(?:heat|heating|heater)s? (?:\w+ ){0,2}?(?:is |s )?(?:not working|isnt working|doesnt work|wont work|isnt on|not on|out|off|broke|broken|went out|stopped|quit|died|down|wont (?:turn|come) on)|(?:furnace|boiler|heater|heat pump)s? (?:\w+ ){0,2}?(?:is |s )?(?:not working|isnt working|doesnt work|wont work|not coming on|out|dead|broke|broken|stopped|quit|died|went out|wont (?:turn|come|kick) on|blowing cold)|blowing cold air|house is (?:ice cold|freezing|frigid)|freezing in (?:here|the house))\b/;
 const NO_HEAT_UNLESS = /\b(?:tune ?up|maintenance|quote|estimate|install|installation|replace(?:ment)? quote|new heat pump|heat is fine|heat works)\b/;
-const FREEZING = /\b(?:freezing|frozen|freeze|below zero|sub zero|subzero|single digits|frigid|ice cold|icy|snow\w*|blizzard|frost\w*|polar vortex)\b|(?<!\w)-\d+\b/;
+const FREEZING = /\b(?:freezing|frozen|freeze|below zero|sub zero|subzero|single digits|frigid|ice cold|icy|snow\w*|blizzard|frost\w*|polar vortex|\d+ (?:degrees )?below)\b|(?<!\w)-\d+\b/;
 const VULNERABLE = /\b(?:baby|babies|newborn|infant|toddler|\d+ (?:day|week|month)s? old|(?:[7-9]\d|1[01]\d) (?:years? old|year old)|elderly|grand(?:mother|father|ma|pa|mom|dad)|senior|my (?:mom|mother|dad|father) is \d+|oxygen|disabled|disability|sick|ill|pregnant|medical|dialysis|wheelchair|bedridden|hospice|chemo\w*|heart condition|asthma|copd|dementia)\b/;
 
 /**
@@ -144,10 +144,11 @@ export function soundsUrgent(canonicalText: string): boolean {
 }
 
 const PUSHES: [keyof typeof import('./wording.ts').DECLINES, RegExp][] = [
-  ['price', /\b(?:how much|cost|costs|price|pricing|quote|estimate|charge|charges|expensive|cheap|ballpark|rate|fee|dollars)\b/],
-  ['diagnosis', /\b(?:whats wrong|what is wrong|whats causing|what is causing|what causes|is it the|do you think (?:its|it is)|what could it be|whats the problem|diagnose|is it serious|is it dangerous|is that normal|is this normal|just tell me if)\b/],
-  ['guarantee', /\b(?:guarantee|guaranteed|promise|warranty|will it be fixed|can you fix it|fix it for sure)\b/],
-  ['time', /\b(?:when can|how soon|how long|what time|be here|be there|come out|come today|come tonight|today|tonight|tomorrow|book|schedule|appointment|send someone|someone out|asap)\b/],
+  ['price', /\b(?:how much|cost|costs|price|pricing|quote|estimate|charge|charges|expensive|cheap|ballpark|rate|fee|dollars|run me|set me back)\b/],
+  ['diagnosis', /\b(?:whats wrong|what is wrong|(?:think|thinks|guess) (?:\w+ )?(?:is )?wrong|whats causing|what is causing|what causes|(?:could|would|might) be causing|is it the|do you think (?:its|it is)|what could it be|whats the problem|diagnose|is it serious|is it dangerous|is (?:it|this|that) safe|is that normal|is this normal|just tell me if|do i need (?:a |to )?(?:new|replace)|should i (?:replace|get a new)|need replacing|needs? to be replaced)\b/],
+  ['guarantee', /\b(?:guarantee|guaranteed|promise|warranty|will it be fixed|can you fix it|fix it for sure|(?:will|would) (?:you|they|someone) be able to fix|make sure (?:it|this|that) (?:gets|is) fixed)\b/],
+  ['time', /\b(?:when can|when will|when would|how soon|how long|what time|be here|be there|get here|get there|come out|come today|come tonight|today|tonight|tomorrow|book|schedule|appointment|send someone|send (?:a|out a) (?:tech|technician|plumber|electrician|guy)|someone out|asap)\b/],
+  ['repair', /\b(?:how (?:do|can|should) i (?:fix|repair|reset|relight|light|shut|turn|unclog|replace|stop)|how to (?:fix|repair|reset|relight|light|shut|turn|unclog|replace)|(?:walk|talk) me through|should i (?:turn|shut|reset|flip|relight|unplug|try)|can i (?:fix|reset|relight|turn|shut) (?:it|this|that|the)|fix it myself|do it myself|diy)\b/],
 ];
 
 /** What the caller is pressing for that the assistant must decline honestly (price, diagnosis, a time, a guarantee). */

@@ -3,7 +3,7 @@
 // stored, so they never reach the transcript, the intake or a summary.
 import validator from 'validator';
 
-export type SensitiveKind = 'card' | 'ssn' | 'date_of_birth' | 'password' | 'bank';
+export type SensitiveKind = 'card' | 'ssn' | 'identity' | 'date_of_birth' | 'password' | 'bank';
 
 export const REMOVED = '[removed]';
 
@@ -15,7 +15,13 @@ const WORD_VALUE: Record<string, string> = { zero: '0', oh: '0', one: '1', two: 
 const CARD_CONTEXT = /\b(?:card|credit|debit|visa|mastercard|master card|amex|american express|discover|cvv|cvc|security code|expir\w*|exp date)\b/i;
 const SSN_CONTEXT = /\b(?:social|ssn|s s n|security number|social insurance|sin number|tax id|itin)\b/i;
 const BANK_CONTEXT = /\b(?:routing|account number|bank account|checking account|savings account|iban|sort code|acct)\b/i;
-const DOB = /\b(?:born(?: on| in)?|date of birth|birth ?date|birthday(?: is)?|d o b|dob)\b[:\s]*((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{2,4})|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s*\d{2,4})|(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})|(?:\d{4}))/gi;
+// "born on March 3, 1970", "my date of birth is 03/04/1980", "birthday was the fourth of march nineteen eighty":
+// after the cue (and an "is"/"was"), the date is the run of date-like words that follows it.
+const DOB_CUE = /\b(?:born(?: on| in)?|date of birth|birth ?date|birthday|d o b|dob)\b(?:\s+(?:is|was|it's|its|on))?[:\s]*/gi;
+const DATE_WORD = String.raw`(?:\d{1,4}(?:st|nd|rd|th)?(?:[/.-]\d{1,4}){0,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|the|of|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)(?:-\w+)?)\b`;
+const DOB_DATE = new RegExp(String.raw`^${DATE_WORD}(?:,?\s+${DATE_WORD})*`, 'i');
+/** Identity documents: the number (letters and digits) after the cue. SSNs are found by their digits above. */
+const IDENTITY = /\b(?:driver'?s?'? licen[cs]e|drivers licen[cs]e|licen[cs]e number|passport|state id|id card|id number|identification number|medicare|medicaid|national insurance|tax id|itin|ein)\b(?:\s+(?:number|no\.?|#))?(?:\s+(?:is|was|it's|its))?[:\s#]*([a-z]{0,3}\d[\w-]*(?:\s+[\w-]*\d[\w-]*)*)/gi;
 const SECRET = /\b(?:password|passcode|pass code|pin(?: number| code)?|login|passphrase)\b(?:\s+(?:is|it's|its|was))?[:\s]+(\S+(?:\s+\d+)*)/gi;
 
 export interface Sanitized {
@@ -40,9 +46,15 @@ export function sanitizeCallerText(text: string): Sanitized {
     else if (digits.length === 9 && (ssnContext || /^\d{3}-\d{2}-\d{4}$/.test(m[0].trim())) && validSsn(digits)) cuts.push({ ...span, kind: 'ssn' });
     else if (bankContext && digits.length >= 4 && !looksLikePhone(digits)) cuts.push({ ...span, kind: 'bank' });
   }
-  for (const m of /born|birth|d ?o ?b\b/i.test(text) ? text.matchAll(DOB) : []) {
+  for (const m of /born|birth|d ?o ?b\b/i.test(text) ? text.matchAll(DOB_CUE) : []) {
+    const start = m.index + m[0].length;
+    const date = DOB_DATE.exec(text.slice(start));
+    // a bare "the"/"of" is no date; a date needs a digit, a month or a number word
+    if (date && !/^(?:the|of|[\s,])+$/i.test(date[0])) cuts.push({ start, end: start + date[0].length, kind: 'date_of_birth' });
+  }
+  for (const m of /licen|passport|\bid\b|identif|medica|insurance|tax|itin|ein/i.test(text) ? text.matchAll(IDENTITY) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]);
-    cuts.push({ start, end: start + m[1].length, kind: 'date_of_birth' });
+    cuts.push({ start, end: start + m[1].length, kind: 'identity' });
   }
   for (const m of /pass|pin|login/i.test(text) ? text.matchAll(SECRET) : []) {
     const start = m.index + m[0].lastIndexOf(m[1]);

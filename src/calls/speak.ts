@@ -31,10 +31,31 @@ function guarded(text: string, settings: GuardrailSettings, memoise: boolean): R
  * The text as it will be said, and the findings it raised. A blocked line is replaced with a neutral one
  * (the caller never hears it); a redacted one is said redacted.
  */
-export function checkSpeech(text: string, settings: GuardrailSettings, turn: number, memoise = true): { text: string; violations: Violation[] } {
-  const result = guarded(text, settings, memoise);
+export function checkSpeech(text: string, settings: GuardrailSettings, turn: number, memoise = true, ownNames: readonly string[] = []): { text: string; violations: Violation[] } {
+  const { masked, unmask } = maskOwnNames(text, ownNames);
+  const result = guarded(masked, settings, memoise);
   const violations = result.findings.map((f) => ({ ...f, turn, text }));
   if (result.verdict === 'pass') return { text, violations };
-  if (result.verdict === 'redacted' && result.text !== null) return { text: result.text, violations };
+  if (result.verdict === 'redacted' && result.text !== null) return { text: unmask(result.text), violations };
   return { text: LINES.fallback, violations };
+}
+
+/**
+ * The business's own names (its name, its category labels) are proper nouns, not claims: "Guaranteed
+ * Plumbing" or "Free Estimate Roofing" must not turn the greeting into a pricing or guarantee finding.
+ * Each is swapped for a neutral word of the same length (so findings' offsets stay right) before the check.
+ */
+function maskOwnNames(text: string, names: readonly string[]): { masked: string; unmask: (s: string) => string } {
+  const swaps: [string, string][] = [];
+  let masked = text;
+  [...new Set(names)]
+    .filter((n) => n.trim().length >= 2)
+    .sort((a, b) => b.length - a.length)
+    .forEach((name, i) => {
+      if (!masked.includes(name)) return;
+      const neutral = 'qzjxkvw'[i % 7].repeat(name.length);
+      masked = masked.split(name).join(neutral);
+      swaps.push([neutral, name]);
+    });
+  return { masked, unmask: (s) => swaps.reduce((out, [neutral, name]) => out.split(neutral).join(name), s) };
 }

@@ -18,6 +18,8 @@ export function canonical(text: string): string {
   let t = text.toLowerCase();
   // the cheap tests in front of each step skip it for the usual plain-ASCII, acronym-free turn
   if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFKC');
+  // a minus sign before a number is a word here ("-5 outside" is cold), or the punctuation pass would drop it
+  if (/(?:^|[^a-z0-9])[-−]\d/.test(t)) t = t.replace(/(^|[^a-z0-9])[-−](?=\d)/g, '$1 minus ');
   t = ` ${t.replace(/['’‘]/g, '').replace(/[^a-z0-9]+/g, ' ')} `;
   if (/ (?:um|uh|er|ah|hm|mm|you know|i mean|okay so|so yeah)/.test(t)) t = t.replace(FILLERS, ' ');
   if (/\b[a-z] [a-z0-9]\b/.test(t)) {

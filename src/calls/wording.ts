@@ -85,7 +85,7 @@ export function question(field: IntakeField, config: BusinessConfig): string {
 export const LINES = {
   reask: "Sorry, I didn't catch that.",
   sensitiveDropped:
-    "For your privacy, I can't take payment, identity or password details on this call, and I haven't kept what you just said.",
+    "For your privacy, I can't take payment, identity or password details on this call, so I haven't kept them.",
   preferenceNoted: "Thanks, I'll pass that on as your preference; the office confirms any visit with you.",
   handoffLeaveNow: "I'm alerting our on-call team now as urgent, and they have your number. I'm going to end this call so you can get outside. Please call 911 once you're out.",
   handoffStay: "I'm alerting our on-call team now as urgent. I can't say exactly when they'll reach you, so please call 911 if things get worse. A few quick details for the team:",
@@ -99,9 +99,10 @@ export const LINES = {
 /** Honest answers when a caller pushes for what only staff can give. */
 export const DECLINES = {
   price: "I can't give prices on the phone; the office will follow up with you about cost.",
-  diagnosis: "I can't say what's causing it; a technician will look at it.",
+  diagnosis: "I can't say what's causing it or judge it over the phone; a technician will look at it. If you ever feel unsafe, leave and call 911.",
   time: "I can't promise a time or book a visit; the office confirms any visit with you.",
   guarantee: "I can't guarantee an outcome; our staff will review your request.",
+  repair: "I can't walk you through a repair over the phone; our staff will follow up. If you feel unsafe, leave the area and call 911.",
 } as const;
 export type Push = keyof typeof DECLINES;
 
