@@ -9,7 +9,7 @@ import { canonical } from './speech.ts';
 import { sanitizeCallerText } from './sensitive.ts';
 import { matchCategoryCanonical } from './categories.ts';
 import { isOpen } from './hours.ts';
-import { readAddress, readName, readPhone, readPreferredWindow, readPropertyType, readZip } from './extract.ts';
+import { cutVolunteered, readAddress, readName, readPhone, readPreferredWindow, readPropertyType, readZip, type VolunteeredField } from './extract.ts';
 import { checkSpeech, type Violation } from './speak.ts';
 import * as say from './wording.ts';
 
@@ -281,7 +281,7 @@ function readFields(config: BusinessConfig, state: CallState, text: string, cano
   const set = (field: IntakeField, value: string | null) => {
     if (value && allowed.has(field) && state.intake[field] === undefined) state.intake[field] = value;
   };
-  if (asked === 'problem' && text.trim()) set('problem', text.trim().slice(0, 500));
+  if (asked === 'problem' && text.trim()) set('problem', problemText(config, allowed, text));
   const bare = answersQuestion ? asked : null;
   set('callbackNumber', readPhone(text, region(config)));
   set('zipCode', readZip(text, bare === 'zipCode'));
@@ -303,6 +303,19 @@ function readFields(config: BusinessConfig, state: CallState, text: string, cano
   if (state.categoryId) set('category', state.categoryId);
   state.urgent = state.urgent || soundsUrgent(canon);
   return asked !== null && state.intake[asked] !== undefined;
+}
+
+const VOLUNTEERED: readonly VolunteeredField[] = ['name', 'callbackNumber', 'serviceAddress', 'zipCode'];
+
+/**
+ * The answer to "what can we help you with?", as said, less the values of fields the business does not
+ * allow ("hi this is John Smith at 12 Elm Street, my sink is leaking" → "my sink is leaking" when it takes
+ * no name or address): only allowed fields are captured (calls.md), and the problem reaches the summary.
+ */
+function problemText(config: BusinessConfig, allowed: ReadonlySet<IntakeField>, text: string): string {
+  const notAllowed = VOLUNTEERED.filter((f) => !allowed.has(f));
+  const kept = notAllowed.length ? cutVolunteered(text, notAllowed, region(config)) : text;
+  return kept.trim().slice(0, 500);
 }
 
 /** States are plain JSON; a turn never mutates the one it was given (the webhook's store may hold it). */

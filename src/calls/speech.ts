@@ -45,7 +45,36 @@ function spokenNumbers(t: string): string {
     .replace(/\b(?:minus|negative) (\d+)/g, '-$1');
 }
 
+const SPOKEN_DIGIT = /\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi;
+
 /** Spoken digits ("two one seven, five five five…", "oh") to numerals, keeping everything else: used for phone numbers and ZIP codes. */
 export function spokenDigits(text: string): string {
-  return text.replace(/\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi, (w) => String(UNITS[w.toLowerCase()]));
+  return text.replace(SPOKEN_DIGIT, (w) => String(UNITS[w.toLowerCase()]));
+}
+
+/**
+ * spokenDigits, plus where each offset of its output stands in `text` (for cutting a span found in the
+ * output out of the caller's own words). An end offset maps to the end of a replaced word.
+ */
+export function spokenDigitsMapped(text: string): { text: string; original: (at: number) => number } {
+  // [offset in the output, offset in text] at both edges of every replaced word
+  const marks: [number, number][] = [[0, 0]];
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(SPOKEN_DIGIT)) {
+    out += text.slice(at, m.index);
+    marks.push([out.length, m.index]);
+    out += String(UNITS[m[0].toLowerCase()]);
+    at = m.index + m[0].length;
+    marks.push([out.length, at]);
+  }
+  out += text.slice(at);
+  return {
+    text: out,
+    original: (offset) => {
+      let i = marks.length - 1;
+      while (marks[i][0] > offset) i -= 1;
+      return marks[i][1] + (offset - marks[i][0]);
+    },
+  };
 }

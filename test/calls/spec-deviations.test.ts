@@ -130,3 +130,45 @@ describe('calls qa', () => {
     expect(report.calls[0].checks.find((c) => c.check === 'greeting and automation disclosure come first')?.passed).toBe(false);
   });
 });
+
+describe('the problem keeps no values of intake fields the business does not allow', () => {
+  const volunteered = 'hi this is John Smith at 12 Elm Street, call me back on 217 555 0123, my sink is leaking';
+  const personal = ['John', 'Smith', 'Elm', '217', '555', '0123'];
+  const problemOnly = (fields: string[]) => (c: any) => (c.intakeFields = fields);
+
+  it('a first turn with a name, a street and a phone number: only the problem itself is stored and summarised', () => {
+    const result = call([volunteered, 'its a house'], { patch: problemOnly(['problem', 'propertyType']) });
+    expect(result.intake.problem).toBe('my sink is leaking');
+    for (const value of personal) {
+      expect(result.intake.problem, value).not.toContain(value);
+      expect(result.summary.text, value).not.toContain(value);
+    }
+    expect(result.summary.text.replace(/\D/g, '')).not.toContain('2175550123');
+    expect(result.intake).toEqual({ problem: 'my sink is leaking', propertyType: 'home' });
+    // the transcript is the record of what was said (calls.md), not an intake field: it stays as said
+    expect(result.transcript[1].text).toBe(volunteered);
+  });
+
+  it('spoken digits, a city and a ZIP code after the street, and a ZIP+4 are cut too', () => {
+    const result = call(["hi this is Jane Doe, the toilet's overflowing at 12 Elm Street, Springfield 62701-1234, my number is two one seven five five five zero one nine nine"], {
+      callerNumber: null,
+      patch: problemOnly(['problem']),
+    });
+    expect(result.intake.problem).toBe("the toilet's overflowing");
+    for (const value of ['Jane', 'Doe', 'Elm', 'Springfield', '62701', '1234', 'two one seven']) expect(result.summary.text, value).not.toContain(value);
+  });
+
+  it('only the fields not allowed are cut: an allowed name stays in the problem', () => {
+    const result = call(["hi this is Jane Doe, the toilet's overflowing at 12 Elm Street, zip code 62701, call me at 217 555 0199"], {
+      callerNumber: null,
+      patch: problemOnly(['problem', 'name']),
+    });
+    expect(result.intake).toEqual({ problem: "hi this is Jane Doe, the toilet's overflowing", name: 'Jane Doe' });
+  });
+
+  it('a problem that only looks like it holds a name or a number is kept whole', () => {
+    for (const problem of ['its leaking under the kitchen sink', 'the 2 upstairs toilets keep running', 'my furnace is 15 years old and wont start']) {
+      expect(call([problem], { patch: problemOnly(['problem']) }).intake.problem).toBe(problem);
+    }
+  });
+});
